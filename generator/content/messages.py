@@ -1,0 +1,174 @@
+"""Every message an officer can read about their content, in French and English.
+
+Each message says what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+CATALOG: dict[str, dict[str, str]] = {
+    # files
+    "not_utf8": {
+        "fr": "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en « UTF-8 » depuis votre éditeur",
+        "en": "the file is not UTF-8; save it as “UTF-8” from your editor",
+    },
+    "empty_file": {
+        "fr": "le fichier est vide ; remplissez-le ou supprimez-le",
+        "en": "the file is empty; fill it in or delete it",
+    },
+    "invalid_yaml": {
+        "fr": "YAML invalide ({detail}) ; vérifiez l'indentation (des espaces, pas de tabulations) et mettez entre guillemets un texte qui contient « : » ou « # »",
+        "en": "invalid YAML ({detail}); check the indentation (spaces, no tabs) and quote any text containing “: ” or “#”",
+    },
+    "duplicate_key": {
+        "fr": "ce champ est déjà écrit à la ligne {first} ; gardez une seule des deux lignes",
+        "en": "this field is already written on line {first}; keep only one of the two lines",
+    },
+    "not_a_mapping": {
+        "fr": "le fichier doit contenir des champs « nom: valeur », pas une liste ni un texte seul",
+        "en": "the file must contain “name: value” fields, not a list or a lone text",
+    },
+    "missing_file": {
+        "fr": "fichier introuvable ; créez-le (voir docs/contenu.md)",
+        "en": "file not found; create it (see docs/contenu.md)",
+    },
+    "bad_slug": {
+        "fr": "nom de fichier « {name} » invalide : utilisez des minuscules sans accent, des chiffres et des tirets, par exemple « {suggestion} »",
+        "en": "invalid file name “{name}”: use lowercase letters without accents, digits and dashes, for example “{suggestion}”",
+    },
+    "front_matter_missing": {
+        "fr": "la page doit commencer par un en-tête YAML entre deux lignes « --- » contenant au moins « title: »",
+        "en": "the page must start with a YAML header between two “---” lines containing at least “title:”",
+    },
+    # pydantic errors
+    "missing": {"fr": "champ obligatoire manquant ; ajoutez « {field}: … »", "en": "required field missing; add “{field}: …”"},
+    "extra_forbidden": {
+        "fr": "champ inconnu « {field} »{hint}",
+        "en": "unknown field “{field}”{hint}",
+    },
+    "did_you_mean": {"fr": " : vouliez-vous dire « {guess} » ?", "en": ": did you mean “{guess}”?"},
+    "known_fields": {"fr": " ; champs possibles : {fields}", "en": "; possible fields: {fields}"},
+    "string_type": {"fr": "un texte est attendu ici", "en": "a text is expected here"},
+    "string_too_short": {"fr": "ce texte est vide ; écrivez-le ou supprimez le champ", "en": "this text is empty; write it or remove the field"},
+    "int_type": {"fr": "un nombre entier est attendu (par exemple 2021)", "en": "a whole number is expected (for example 2021)"},
+    "number_type": {"fr": "un nombre est attendu (par exemple 2200)", "en": "a number is expected (for example 2200)"},
+    "bool_type": {"fr": "« true » (oui) ou « false » (non) est attendu", "en": "“true” or “false” is expected"},
+    "list_type": {"fr": "une liste est attendue (des lignes commençant par « - »)", "en": "a list is expected (lines starting with “- ”)"},
+    "dict_type": {"fr": "des sous-champs « nom: valeur » sont attendus ici", "en": "“name: value” sub-fields are expected here"},
+    "date_type": {
+        "fr": "date invalide « {input} » ; écrivez-la AAAA-MM-JJ, par exemple 2027-04-08",
+        "en": "invalid date “{input}”; write it YYYY-MM-DD, for example 2027-04-08",
+    },
+    "datetime_type": {
+        "fr": "date et heure invalides « {input} » ; écrivez AAAA-MM-JJTHH:MM, par exemple 2027-04-08T09:00 (ou une date seule pour toute la journée)",
+        "en": "invalid date and time “{input}”; write YYYY-MM-DDTHH:MM, for example 2027-04-08T09:00 (or a date alone for a whole day)",
+    },
+    "choice": {"fr": "« {input} » n'est pas une valeur possible ; choisissez parmi : {expected}{hint}", "en": "“{input}” is not a possible value; choose one of: {expected}{hint}"},
+    "greater_than": {"fr": "la valeur doit être supérieure à {gt}", "en": "the value must be greater than {gt}"},
+    "year_range": {"fr": "année invalide ; écrivez l'année sur 4 chiffres, par exemple 2021", "en": "invalid year; write it with 4 digits, for example 2021"},
+    "invalid": {"fr": "valeur invalide ({detail})", "en": "invalid value ({detail})"},
+    # our own field rules
+    "url_https": {
+        "fr": "adresse « {input} » invalide : une adresse web complète en https:// est attendue, par exemple https://www.example.fr/page",
+        "en": "invalid address “{input}”: a full https:// web address is expected, for example https://www.example.fr/page",
+    },
+    "url_or_mailto": {
+        "fr": "adresse « {input} » invalide : une adresse web en https://, « mailto:adresse@exemple.fr » ou « tel:+33… » est attendue",
+        "en": "invalid address “{input}”: an https:// web address, “mailto:name@example.org” or “tel:+33…” is expected",
+    },
+    "email": {"fr": "adresse e-mail « {input} » invalide, par exemple contact@example.fr", "en": "invalid e-mail address “{input}”, for example contact@example.org"},
+    "email_or_url": {"fr": "« {input} » : une adresse e-mail ou une adresse web en https:// est attendue", "en": "“{input}”: an e-mail address or an https:// web address is expected"},
+    "phone": {"fr": "numéro « {input} » invalide ; écrivez-le entre guillemets, par exemple \"+33 2 54 00 00 00\"", "en": "invalid number “{input}”; quote it, for example \"+33 2 54 00 00 00\""},
+    "postal_code": {
+        "fr": "code postal « {input} » invalide : 5 chiffres entre guillemets, par exemple \"05000\" (sans guillemets, un zéro initial est perdu)",
+        "en": "invalid postal code “{input}”: 5 digits in quotes, for example \"05000\" (without quotes a leading zero is lost)",
+    },
+    "color": {"fr": "couleur « {input} » invalide ; écrivez-la en hexadécimal entre guillemets, par exemple \"#1d4e89\"", "en": "invalid colour “{input}”; write it in hexadecimal in quotes, for example \"#1d4e89\""},
+    "timezone": {"fr": "fuseau horaire « {input} » inconnu, par exemple Europe/Paris", "en": "unknown time zone “{input}”, for example Europe/Paris"},
+    "slug_value": {"fr": "« {input} » invalide : minuscules sans accent, chiffres et tirets, par exemple « {suggestion} »", "en": "“{input}” is invalid: lowercase letters without accents, digits and dashes, for example “{suggestion}”"},
+    "media_missing": {
+        "fr": "image « {input} » introuvable dans content/media/ ; ajoutez le fichier ou corrigez le nom (majuscules et extension comptent){hint}",
+        "en": "image “{input}” not found in content/media/; add the file or fix the name (case and extension matter){hint}",
+    },
+    "media_outside": {"fr": "« {input} » : le chemin doit rester dans content/media/ (pas de « .. » ni de chemin absolu)", "en": "“{input}”: the path must stay inside content/media/ (no “..” nor absolute path)"},
+    "theme_missing": {"fr": "thème « {input} » introuvable dans themes/ ; thèmes disponibles : {expected}", "en": "theme “{input}” not found in themes/; available themes: {expected}"},
+    "alt_required": {
+        "fr": "texte alternatif manquant : ajoutez « {field}: » qui décrit l'image pour les personnes qui ne la voient pas",
+        "en": "alternative text missing: add “{field}:” describing the image for people who cannot see it",
+    },
+    "end_before_start": {"fr": "la fin ({end}) doit être après le début ({start})", "en": "the end ({end}) must be after the start ({start})"},
+    "date_kinds_mixed": {
+        "fr": "début et fin doivent être tous deux des dates seules (journée entière) ou tous deux des dates avec heure",
+        "en": "start and end must both be dates alone (whole day) or both dates with a time",
+    },
+    "valid_before_posted": {"fr": "valid_through ({end}) est avant la date de publication posted ({start})", "en": "valid_through ({end}) is before the posting date posted ({start})"},
+    "place_or_online": {
+        "fr": "indiquez un lieu (« place: ») ou, pour un événement en ligne, « online: {{platform: zoom}} »",
+        "en": "give a place (“place:”) or, for an online event, “online: {{platform: zoom}}”",
+    },
+    "location_needed": {"fr": "indiquez « city: » (et « postal_code: ») ou « remote: true » pour un poste en télétravail complet", "en": "give “city:” (and “postal_code:”) or “remote: true” for a fully remote job"},
+    "salary_needed": {"fr": "indiquez au moins « min: » ou « max: »", "en": "give at least “min:” or “max:”"},
+    "salary_order": {"fr": "le salaire max ({max}) est inférieur au min ({min})", "en": "the max salary ({max}) is lower than the min ({min})"},
+    "apply_one": {
+        "fr": "indiquez exactement un moyen de candidater : « url: https://… » ou « email: … »",
+        "en": "give exactly one way to apply: “url: https://…” or “email: …”",
+    },
+    "registration_url": {"fr": "le service « {provider} » a besoin de « url: https://… », l'adresse d'inscription", "en": "the “{provider}” service needs “url: https://…”, the registration address"},
+    "registration_form": {
+        "fr": "un formulaire (provider: form) a besoin de « action: https://… » (l'adresse qui reçoit les réponses) et de « fields: [name, email] »",
+        "en": "a form (provider: form) needs “action: https://…” (the address receiving the answers) and “fields: [name, email]”",
+    },
+    "registration_form_url": {"fr": "« url: » ne s'utilise pas avec provider: form ; l'adresse d'envoi va dans « action: »", "en": "“url:” is not used with provider: form; the endpoint goes in “action:”"},
+    "cta_one": {
+        "fr": "indiquez exactement une destination : « event: », « job: », « url: » ou « form: »",
+        "en": "give exactly one destination: “event:”, “job:”, “url:” or “form:”",
+    },
+    "photo_alt_needed": {"fr": "« photo_alt: » décrit la photo pour les personnes qui ne la voient pas ; ajoutez-le", "en": "“photo_alt:” describes the photo for people who cannot see it; add it"},
+    "consent_missing": {
+        "fr": "date de consentement manquante : ajoutez « consent: AAAA-MM-JJ », la date à laquelle la personne a accepté la publication ; sans accord écrit, ne publiez pas ce témoignage",
+        "en": "consent date missing: add “consent: YYYY-MM-DD”, the date the person agreed to publication; without written consent, do not publish this testimonial",
+    },
+    "analytics_url": {"fr": "la mesure d'audience « {provider} » a besoin de « url: https://… », l'adresse du serveur de statistiques", "en": "the “{provider}” analytics needs “url: https://…”, the analytics server address"},
+    "analytics_site_id": {"fr": "Matomo a besoin de « site_id: » (le numéro du site dans Matomo, entre guillemets)", "en": "Matomo needs “site_id:” (the site number in Matomo, quoted)"},
+    "sectors_empty": {"fr": "indiquez au moins un secteur, par exemple « sante: Santé »", "en": "give at least one sector, for example “health: Health”"},
+    # cross-references
+    "unknown_ref": {"fr": "{kind} « {input} » introuvable (aucun fichier content/{folder}/{input}.yml){hint}", "en": "{kind} “{input}” not found (no file content/{folder}/{input}.yml){hint}"},
+    "unknown_sector": {"fr": "secteur « {input} » inconnu ; secteurs déclarés dans site_config.yml : {expected}{hint}", "en": "unknown sector “{input}”; sectors declared in site_config.yml: {expected}{hint}"},
+    "duplicate_code": {"fr": "le code « {input} » est déjà utilisé par {other} ; chaque code QR doit être unique sur tout le site", "en": "code “{input}” is already used by {other}; every QR code must be unique across the site"},
+    "reserved_slug": {"fr": "l'adresse /{input}/ est réservée par le site ({what}) ; renommez le fichier", "en": "the address /{input}/ is reserved by the site ({what}); rename the file"},
+    "slug_taken": {"fr": "l'adresse /{input}/ est déjà prise par {other} ; renommez l'un des deux fichiers", "en": "the address /{input}/ is already taken by {other}; rename one of the two files"},
+    "privacy_needed": {
+        "fr": "ce formulaire collecte des données personnelles : ajoutez dans site_config.yml un bloc « privacy: » (controller, purpose, retention, contact) affiché à côté du formulaire",
+        "en": "this form collects personal data: add a “privacy:” block (controller, purpose, retention, contact) to site_config.yml, shown next to the form",
+    },
+    "campaign_end": {"fr": "la fin de campagne ({end}) est avant son début ({start})", "en": "the campaign end ({end}) is before its start ({start})"},
+    # kinds, for messages
+    "kind_job": {"fr": "offre", "en": "job"},
+    "kind_event": {"fr": "événement", "en": "event"},
+    "kind_testimonial": {"fr": "témoignage", "en": "testimonial"},
+    "kind_campaign": {"fr": "campagne", "en": "campaign"},
+    "kind_page": {"fr": "page", "en": "page"},
+    # summary
+    "summary": {
+        "fr": "Contenu valide : {campaigns} campagne(s), {jobs} offre(s) dont {expired} expirée(s), {events} événement(s), {testimonials} témoignage(s), {pages} page(s).",
+        "en": "Content valid: {campaigns} campaign(s), {jobs} job(s) including {expired} expired, {events} event(s), {testimonials} testimonial(s), {pages} page(s).",
+    },
+    "errors_found": {"fr": "{count} erreur(s) à corriger — le site n'a pas été modifié.", "en": "{count} error(s) to fix — the site was left unchanged."},
+}
+
+
+class Messages:
+    """``msg(key, **values)`` in one language."""
+
+    def __init__(self, language: str = "fr"):
+        self.language = language if language in ("fr", "en") else "fr"
+
+    def __call__(self, key: str, **values: Any) -> str:
+        template = CATALOG[key][self.language]
+        return template.format(**values)
+
+    def guess(self, word: str, candidates) -> str:
+        """A “did you mean …?” suffix, or nothing."""
+        found = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
+        return self("did_you_mean", guess=found[0]) if found else ""

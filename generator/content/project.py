@@ -1,0 +1,182 @@
+"""Load a whole project (site_config.yml + content/) into a validated ``Content``.
+
+Every problem of every file is collected before failing, so one run shows them all."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from .errors import ContentError, Problem
+from .fields import SLUG_RE
+from .messages import Messages
+from .model import Campaign, Event, Job, PageMeta, SiteConfig, Territory, Testimonial
+from .references import check_references
+from .validation import validate
+from .yaml_source import Source, parse_yaml, read_text
+
+COLLECTIONS = {"job": ("jobs", Job), "event": ("events", Event), "testimonial": ("testimonials", Testimonial), "campaign": ("campaigns", Campaign)}
+
+
+@dataclass
+class Page:
+    meta: PageMeta
+    body: str  # Markdown, sanitised when rendered
+
+
+@dataclass
+class Content:
+    root: Path
+    config: SiteConfig
+    territory: Territory
+    jobs: dict[str, Job] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    testimonials: dict[str, Testimonial] = field(default_factory=dict)
+    campaigns: dict[str, Campaign] = field(default_factory=dict)
+    pages: dict[str, Page] = field(default_factory=dict)
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.config.site.language
+
+    @property
+    def media_dir(self) -> Path:
+        return self.root / "content" / "media"
+
+
+def language_of(root: Path) -> str:
+    """The site's language, read leniently so even a broken config gets messages in it."""
+    try:
+        text = (root / "site_config.yml").read_text("utf-8")
+        for line in text.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("language:"):
+                value = stripped.split(":", 1)[1].split("#")[0].strip().strip("'\"")
+                if value in ("fr", "en"):
+                    return value
+    except (OSError, UnicodeDecodeError):
+        pass
+    return "fr"
+
+
+def load_project(root: Path) -> Content:
+    root = Path(root)
+    msg = Messages(language_of(root))
+    problems: list[Problem] = []
+    media_dir = root / "content" / "media"
+    media_files = sorted(
+        os.path.relpath(os.path.join(d, f), media_dir).replace(os.sep, "/")
+        for d, _, files in os.walk(media_dir) for f in files
+    ) if media_dir.is_dir() else []
+    context = {"media_dir": media_dir, "media_files": media_files, "themes_dir": root / "themes"}
+
+    def load(path: Path, model, rel: str):
+        if not path.is_file():
+            problems.append(Problem(rel, None, None, msg("missing_file")))
+            return None, None
+        text, read_problems = read_text(path, rel, msg)
+        problems.extend(read_problems)
+        if text is None:
+            return None, None
+        return _validate_text(text, model, rel, msg, context, problems)
+
+    config, _ = load(root / "site_config.yml", SiteConfig, "site_config.yml")
+    if config is not None:
+        _check_theme(root, config, msg, problems)
+    territory, _ = load(root / "content" / "territory.yml", Territory, "content/territory.yml")
+
+    items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
+    sources: dict[tuple[str, str], Source] = {}
+    for kind, (folder, model) in COLLECTIONS.items():
+        for path in _files(root / "content" / folder, (".yml", ".yaml")):
+            rel = f"content/{folder}/{path.name}"
+            slug = path.stem
+            if not _slug_ok(slug, rel, msg, problems):
+                continue
+            item, source = load(path, model, rel)
+            if item is not None:
+                items[kind][slug] = item
+                sources[(kind, slug)] = source
+
+    pages: dict[str, Page] = {}
+    for path in _files(root / "content" / "pages", (".md",)):
+        rel = f"content/pages/{path.name}"
+        if not _slug_ok(path.stem, rel, msg, problems):
+            continue
+        text, read_problems = read_text(path, rel, msg)
+        problems.extend(read_problems)
+        if text is None:
+            continue
+        page, source = _load_page(text, rel, msg, context, problems)
+        if page is not None:
+            pages[path.stem] = page
+            sources[("page", path.stem)] = source
+
+    if config is None or territory is None:
+        raise ContentError(problems)
+    content = Content(
+        root=root, config=config, territory=territory, jobs=items["job"], events=items["event"],
+        testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources,
+    )
+    problems.extend(check_references(content, msg))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _validate_text(text, model, rel, msg, context, problems, first_line=1):
+    data, source, parse_problems = parse_yaml(text, rel, msg, first_line)
+    problems.extend(parse_problems)
+    if parse_problems:
+        return None, source
+    if not isinstance(data, dict):
+        problems.append(Problem(rel, first_line, None, msg("not_a_mapping")))
+        return None, source
+    item, item_problems = validate(model, data, source, msg, context)
+    problems.extend(item_problems)
+    return item, source
+
+
+def _load_page(text: str, rel: str, msg, context, problems):
+    """A free page: YAML front matter between two ``---`` lines, then Markdown."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        problems.append(Problem(rel, 1, None, msg("front_matter_missing")))
+        return None, None
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        problems.append(Problem(rel, 1, None, msg("front_matter_missing")))
+        return None, None
+    front = "".join(lines[1:end])
+    if not front.strip():
+        problems.append(Problem(rel, 1, None, msg("front_matter_missing")))
+        return None, None
+    meta, source = _validate_text(front, PageMeta, rel, msg, context, problems, first_line=2)
+    if meta is None:
+        return None, source
+    return Page(meta=meta, body="".join(lines[end + 1:])), source
+
+
+def _files(folder: Path, suffixes) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+
+
+def _slug_ok(slug: str, rel: str, msg, problems) -> bool:
+    if SLUG_RE.match(slug):
+        return True
+    problems.append(Problem(rel, None, None, msg("bad_slug", name=slug, suggestion=slugify(slug) or "exemple")))
+    return False
+
+
+def _check_theme(root: Path, config: SiteConfig, msg, problems) -> None:
+    from ..themes import theme_dir, available_themes
+
+    if theme_dir(root, config.site.theme) is None:
+        problems.append(Problem("site_config.yml", None, "site.theme",
+                                msg("theme_missing", input=config.site.theme, expected=", ".join(available_themes(root)))))

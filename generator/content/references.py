@@ -1,0 +1,82 @@
+"""Checks across files: what a campaign lists must exist, codes and URLs must not collide."""
+
+from __future__ import annotations
+
+from .errors import Problem
+from .model import JobFilter
+from .urls import reserved_paths
+
+
+def check_references(content, msg) -> list[Problem]:
+    problems: list[Problem] = []
+    add = problems.append
+    site = content.config.site
+    sectors = list(site.sectors)
+
+    def src(kind, slug):
+        return content.sources[(kind, slug)]
+
+    for slug, job in content.jobs.items():
+        if job.sector not in site.sectors:
+            s = src("job", slug)
+            add(Problem(s.file, s.line_of(("sector",)), "sector",
+                        msg("unknown_sector", input=job.sector, expected=", ".join(sectors), hint=msg.guess(job.sector, sectors))))
+
+    known = {"job": content.jobs, "event": content.events, "testimonial": content.testimonials}
+    folders = {"job": "jobs", "event": "events", "testimonial": "testimonials"}
+
+    def ref(source, loc, kind, slug):
+        if slug not in known[kind]:
+            add(Problem(source.file, source.line_of(loc), ".".join(str(p) for p in loc),
+                        msg("unknown_ref", kind=msg(f"kind_{kind}").capitalize(), input=slug,
+                            folder=folders[kind], hint=msg.guess(slug, known[kind]))))
+
+    codes: dict[str, str] = {}
+    for slug, campaign in content.campaigns.items():
+        s = src("campaign", slug)
+        show = campaign.show
+        if isinstance(show.jobs, list):
+            for i, job in enumerate(show.jobs):
+                ref(s, ("show", "jobs", i), "job", job)
+        elif isinstance(show.jobs, JobFilter) and show.jobs.sector and show.jobs.sector not in site.sectors:
+            add(Problem(s.file, s.line_of(("show", "jobs", "sector")), "show.jobs.sector",
+                        msg("unknown_sector", input=show.jobs.sector, expected=", ".join(sectors),
+                            hint=msg.guess(show.jobs.sector, sectors))))
+        if isinstance(show.events, list):
+            for i, event in enumerate(show.events):
+                ref(s, ("show", "events", i), "event", event)
+        for i, name in enumerate(show.testimonials or []):
+            ref(s, ("show", "testimonials", i), "testimonial", name)
+        cta = campaign.call_to_action
+        if cta and cta.event:
+            ref(s, ("call_to_action", "event"), "event", cta.event)
+        if cta and cta.job:
+            ref(s, ("call_to_action", "job"), "job", cta.job)
+        if cta and cta.form and cta.form.is_form and content.config.privacy is None:
+            add(Problem(s.file, s.line_of(("call_to_action", "form")), "call_to_action.form", msg("privacy_needed")))
+        for i, placement in enumerate(campaign.placements):
+            loc = ("placements", i, "code")
+            if placement.code in codes:
+                add(Problem(s.file, s.line_of(loc), "placements.code",
+                            msg("duplicate_code", input=placement.code, other=codes[placement.code])))
+            else:
+                codes[placement.code] = s.file
+
+    for slug, event in content.events.items():
+        if event.registration and event.registration.is_form and content.config.privacy is None:
+            s = src("event", slug)
+            add(Problem(s.file, s.line_of(("registration",)), "registration", msg("privacy_needed")))
+
+    # Campaigns and free pages live at the root: they must not take a reserved or another's URL.
+    reserved = reserved_paths(site.language, content.config.qr.path)
+    taken: dict[str, str] = {}
+    for kind, items in (("campaign", content.campaigns), ("page", content.pages)):
+        for slug in items:
+            s = src(kind, slug)
+            if slug in reserved:
+                add(Problem(s.file, 1, None, msg("reserved_slug", input=slug, what=reserved[slug])))
+            elif slug in taken:
+                add(Problem(s.file, 1, None, msg("slug_taken", input=slug, other=taken[slug])))
+            else:
+                taken[slug] = s.file
+    return problems
