@@ -1,0 +1,47 @@
+"""The build pipeline: content → validated model → pages → engine → output, I/O at the edges."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .content.project import Content, load_project
+from .output import atomic_dir
+from .site.pages import Site, make_site
+from .themes import theme_dir
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    out: Path
+
+
+def check(project: Path, today: date | None = None) -> Site:
+    """Validate everything and plan the pages, without rendering. Raises ContentError."""
+    content = load_project(project)
+    return make_site(content, today)
+
+
+def build(project: Path, out: Path | None = None, today: date | None = None) -> BuildResult:
+    project = Path(project).resolve()
+    out = (Path(out) if out else project / "site").resolve()
+    _refuse_dangerous_output(project, out)
+    site = check(project, today)
+    render(site, out)
+    return BuildResult(site=site, out=out)
+
+
+def render(site: Site, out: Path) -> None:
+    from .engine import render_site
+
+    content: Content = site.content
+    with atomic_dir(out) as tmp:
+        render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
+
+
+def _refuse_dangerous_output(project: Path, out: Path) -> None:
+    # The output folder is replaced whole: it must never be the project or hold its content.
+    if out == project or project.is_relative_to(out) or out.is_relative_to(project / "content"):
+        raise ValueError(f"--out {out} would replace the project's own files; choose a folder such as {project / 'site'}")

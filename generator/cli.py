@@ -1,0 +1,121 @@
+"""The ``territoire`` command: build, check, serve, new, schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+from .content.errors import ContentError
+from .content.messages import Messages
+from .content.project import language_of
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"date invalide « {value} » : écrivez AAAA-MM-JJ") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="territoire", description="Sites de promotion de territoire : campagnes, offres, événements, QR codes.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def project_arg(p):
+        p.add_argument("--project", type=Path, default=Path("."), help="dossier du projet (site_config.yml, content/)")
+
+    p = sub.add_parser("build", help="construire le site")
+    project_arg(p)
+    p.add_argument("--out", type=Path, help="dossier de sortie (par défaut site/ dans le projet)")
+    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ (expiration des offres, événements passés)")
+    p = sub.add_parser("check", help="vérifier le contenu sans rien construire")
+    project_arg(p)
+    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ")
+    p = sub.add_parser("serve", help="aperçu en direct, rechargé à chaque modification")
+    project_arg(p)
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p = sub.add_parser("new", help="créer un projet de départ")
+    p.add_argument("dir", type=Path)
+    p = sub.add_parser("schema", help="écrire les schémas JSON des fichiers de contenu (complétion dans l'éditeur)")
+    p.add_argument("--out", type=Path, default=Path("schemas"))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as err:
+        return _report(err, args)
+    except (ValueError, FileExistsError) as err:
+        print(f"territoire: {err}", file=sys.stderr)
+        return 2
+
+
+def _report(err: ContentError, args) -> int:
+    msg = Messages(language_of(getattr(args, "project", Path("."))))
+    for problem in err.problems:
+        print(problem, file=sys.stderr)
+    print(msg("errors_found", count=len(err.problems)), file=sys.stderr)
+    return 1
+
+
+def _summary(site) -> str:
+    return Messages(site.content.language)("summary", **site.counts)
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    started = time.perf_counter()
+    result = build(args.project, args.out, args.today)
+    print(f"{_summary(result.site)} → {result.out} ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from .build import check
+
+    print(_summary(check(args.project, args.today)))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .build import check, render
+    from .engine.serve import serve
+
+    project = args.project.resolve()
+
+    def rebuild(out: Path) -> bool:
+        try:
+            render(check(project), out)
+        except ContentError as err:
+            _report(err, args)
+            return False
+        return True
+
+    serve(project, rebuild, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .starter import create
+
+    path = create(args.dir)
+    print(f"Projet créé dans {path}. Ensuite : cd {path} && territoire serve")
+    return 0
+
+
+def cmd_schema(args) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema}

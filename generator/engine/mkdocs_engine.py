@@ -1,0 +1,35 @@
+"""Render a ``Site`` into a folder with MkDocs and Material."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import yaml
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # officers need no banner about the engine's future
+
+from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+from .config import mkdocs_config  # noqa: E402
+from .plugin import TerritoirePlugin  # noqa: E402
+
+
+class EngineError(Exception):
+    """The engine failed on valid content: a bug or a broken theme, not the officer's fault."""
+
+
+def render_site(site, theme_dir: Path, out_dir: Path, *, quiet: bool = True) -> None:
+    logging.getLogger("mkdocs").setLevel(logging.WARNING if quiet else logging.INFO)
+    with tempfile.TemporaryDirectory(prefix="territoire-docs-") as docs_dir:
+        data = mkdocs_config(site, theme_dir, Path(docs_dir), out_dir)
+        config = load_config(io.StringIO(yaml.safe_dump(data, allow_unicode=True)))
+        templates = [p.relative_to(theme_dir).as_posix() for p in Path(theme_dir).rglob("*.html")]
+        plugin = TerritoirePlugin(site, templates)
+        plugin.load_config({"media_dir": str(site.content.media_dir)})
+        config.plugins["territoire"] = plugin
+        mkdocs_build(config)

@@ -1,0 +1,64 @@
+"""The Territoire plugin: wires MkDocs events to the site made by ``generator.site``."""
+
+from __future__ import annotations
+
+import os
+from types import SimpleNamespace
+
+from jinja2 import pass_context
+from mkdocs.plugins import BasePlugin
+from mkdocs.utils import normalize_url
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .config import TerritoireConfig
+
+
+class TerritoirePlugin(BasePlugin[TerritoireConfig]):
+    def __init__(self, site, templates=()):
+        super().__init__()
+        self.site = site
+        self.templates = tuple(templates)  # template names of the Territoire theme
+        self.by_src = {p.src: p for p in site.pages}
+
+    def on_files(self, files: Files, *, config) -> Files:
+        for spec in self.site.pages:
+            files.append(File.generated(config, spec.src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        media_dir = self.config.media_dir
+        if media_dir and os.path.isdir(media_dir):
+            for folder, _, names in os.walk(media_dir):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    rel = os.path.relpath(path, media_dir).replace(os.sep, "/")
+                    files.append(File.generated(config, f"media/{rel}", abs_src_path=path))
+        return files
+
+    def on_env(self, env, *, config, files):
+        # Our templates escape every value unless marked safe (sanitised HTML is Markup);
+        # Material's own templates keep their behaviour.
+        ours = set(self.templates)
+        env.autoescape = lambda name: name is not None and name in ours
+        # The 404 page is served at any depth: its links must be absolute, as MkDocs makes them
+        # for error templates, even though we hand it a page for its meta.
+        relative_url = env.filters["url"]
+
+        @pass_context
+        def url(context, value):
+            if getattr(context.get("page"), "is_error_page", False):
+                return normalize_url(str(value), page=None, base=context["base_url"])
+            return relative_url(context, value)
+
+        env.filters["url"] = url
+        return env
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # Pages carry no Markdown of their own: everything templates show is in page.meta.
+        page.meta = self.by_src[page.file.src_uri].meta
+        return markdown
+
+    def on_template_context(self, context, *, template_name, config):
+        if template_name == "404.html" and self.site.not_found is not None:
+            # MkDocs renders 404.html without a page; give the template its meta like any other.
+            context["page"] = SimpleNamespace(meta=self.site.not_found.meta, title=self.site.not_found.meta["title"],
+                                              url="404.html", is_homepage=False, toc=[], content="",
+                                              is_error_page=True)
+        return context

@@ -1,0 +1,236 @@
+"""The pages of a site, from validated content: what exists at which URL, and what it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..content.project import Content
+from ..content.urls import Urls
+from .clock import Clock
+from .labels import ACCESSIBILITY_STATUS, LABELS
+from .rich_text import plain, render
+from .views import Views, escaped, media_url
+
+HOME_JOBS = 6
+HOME_EVENTS = 3
+
+
+@dataclass
+class SitePage:
+    src: str  # engine-neutral source path: "offres/infirmier.md" is served at /offres/infirmier/
+    url: str  # site-relative: "offres/infirmier/"
+    template: str
+    meta: dict
+
+
+@dataclass
+class Site:
+    content: Content
+    clock: Clock
+    pages: list[SitePage] = field(default_factory=list)
+    nav: list[tuple[str, str]] = field(default_factory=list)  # (title, src): small and explicit
+    not_found: SitePage | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def make_site(content: Content, today: date | None = None) -> Site:
+    cfg = content.config
+    clock = Clock.make(cfg.site.timezone, today)
+    lang = content.language
+    t = LABELS[lang]
+    urls = Urls(lang, cfg.qr.path)
+    views = Views(content, clock, t)
+    site = Site(content=content, clock=clock)
+    shared = _site_info(content, t, urls)
+
+    def page(src: str, url: str, template: str, title: str, description: str | None = None, **data) -> SitePage:
+        meta = {
+            "template": template, "title": escaped(title), "description": escaped(description or cfg.site.description),
+            "hide": ["navigation", "toc"], "site": shared, "t": t, "url": url, "lang": lang, **data,
+        }
+        p = SitePage(src=src, url=url, template=template, meta=meta)
+        site.pages.append(p)
+        return p
+
+    # Jobs: expired offers are not published at all.
+    published = {slug: job for slug, job in content.jobs.items() if not job.is_expired(clock.today)}
+    job_cards = {slug: views.job_card(slug, job) for slug, job in published.items()}
+    newest = sorted(job_cards.values(), key=lambda c: (c["posted"], c["slug"]), reverse=True)
+    by_employer: dict[str, list[dict]] = {}
+    for card in newest:
+        by_employer.setdefault(card["employer"], []).append(card)
+
+    event_cards = {slug: views.event_card(slug, e) for slug, e in content.events.items()}
+    upcoming = sorted((c for c in event_cards.values() if c["state"] != "past"), key=lambda c: c["sort_key"])
+    past = sorted((c for c in event_cards.values() if c["state"] == "past"), key=lambda c: -c["sort_key"])
+    story_cards = {slug: views.testimonial_card(slug, item) for slug, item in content.testimonials.items()}
+
+    current_campaigns = [
+        {"url": urls.campaign(slug), "title": c.title, "slogan": c.slogan, "image": views.image(c.hero)}
+        for slug, c in content.campaigns.items() if not c.is_over(clock.today)
+    ]
+
+    # Home: the territory.
+    terr = content.territory
+    page(
+        "index.md", "", "home.html", terr.name, cfg.site.description or terr.tagline,
+        territory={
+            "name": terr.name, "tagline": terr.tagline, "summary_html": render(terr.summary),
+            "hero": views.image(terr.hero), "key_figures": [f.model_dump() for f in terr.key_figures],
+            "access": [a.model_dump() for a in terr.access],
+            "living": [{"title": s.title, "body_html": render(s.body)} for s in terr.living],
+            "services": [{"title": s.title, "body_html": render(s.body)} for s in terr.services],
+            "aids": [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in terr.aids],
+            "partners": [{"name": p.name, "url": p.url, "logo": media_url(p.logo)} for p in terr.partners],
+        },
+        campaigns=current_campaigns, jobs=newest[:HOME_JOBS], jobs_total=len(newest),
+        events=upcoming[:HOME_EVENTS], testimonials=list(story_cards.values())[:3],
+    )
+
+    # Campaign landing pages.
+    for slug, campaign in content.campaigns.items():
+        show = campaign.show
+        if isinstance(show.jobs, list):
+            jobs = [job_cards[s] for s in show.jobs if s in job_cards]
+        elif show.jobs is not None:
+            jobs = [job_cards[s] for s in (c["slug"] for c in newest) if show.jobs.matches(published[s])]
+        else:
+            jobs = []
+        if isinstance(show.events, list):
+            events = [event_cards[s] for s in show.events]
+        elif show.events is not None:
+            events = [c for c in upcoming if show.events.matches(content.events[c["slug"]])]
+        else:
+            events = []
+        page(
+            f"{slug}.md", urls.campaign(slug), "campaign.html", campaign.title,
+            plain(campaign.intro) or campaign.slogan,
+            campaign={
+                "slug": slug, "title": campaign.title, "slogan": campaign.slogan, "hero": views.image(campaign.hero),
+                "intro_html": render(campaign.intro), "jobs": jobs, "events": events,
+                "testimonials": [story_cards[s] for s in show.testimonials or []],
+                "cta": _call_to_action(campaign.call_to_action, views, urls, event_cards, job_cards),
+                "over": campaign.is_over(clock.today), "current": [c for c in current_campaigns if c["url"] != urls.campaign(slug)],
+            },
+        )
+
+    # Jobs.
+    page(f"{urls.s['jobs']}/index.md", urls.section("jobs"), "jobs.html", t["jobs"],
+         jobs=newest, sectors=_sector_counts(newest, cfg.site.sectors))
+    for slug, job in published.items():
+        card = job_cards[slug]
+        others = [c for c in by_employer[card["employer"]] if c["slug"] != slug][:5]
+        page(f"{urls.s['jobs']}/{slug}.md", card["url"], "job.html", f"{job.title} – {job.employer.name}",
+             plain(job.description), job=views.job_page(slug, job, card, others),
+             contacts=[views.contact(c) for c in terr.contacts])
+
+    # Events.
+    page(f"{urls.s['events']}/index.md", urls.section("events"), "events.html", t["events"], upcoming=upcoming, past=past)
+    for slug, event in content.events.items():
+        card = event_cards[slug]
+        page(f"{urls.s['events']}/{slug}.md", card["url"], "event.html", event.title,
+             plain(event.description) or card["when"], event=views.event_page(slug, event, card))
+
+    # Testimonials.
+    page(f"{urls.s['testimonials']}/index.md", urls.section("testimonials"), "testimonials.html", t["testimonials"],
+         testimonials=list(story_cards.values()))
+    for slug, item in content.testimonials.items():
+        card = story_cards[slug]
+        page(f"{urls.s['testimonials']}/{slug}.md", card["url"], "testimonial.html", f"{item.name} – {t['testimonials']}",
+             item.quote, testimonial=views.testimonial_page(item, card))
+
+    # Contact: the single point of contact.
+    page(f"{urls.s['contact']}/index.md", urls.section("contact"), "contact.html", t["contact"],
+         contacts=[views.contact(c) for c in terr.contacts], social=terr.social.model_dump() if terr.social else None)
+
+    # Legal pages, from site_config.yml.
+    page(f"{urls.s['legal']}/index.md", urls.section("legal"), "legal.html", t["legal"],
+         publisher=cfg.publisher.model_dump(), site_url=cfg.site.base_url)
+    page(f"{urls.s['privacy']}/index.md", urls.section("privacy"), "privacy.html", t["privacy"],
+         privacy=cfg.privacy.model_dump() if cfg.privacy else None, publisher=cfg.publisher.model_dump(),
+         analytics=cfg.analytics.provider, forms=_form_services(content))
+    page(f"{urls.s['accessibility']}/index.md", urls.section("accessibility"), "accessibility.html", t["accessibility"],
+         accessibility={**cfg.accessibility.model_dump(), "status_label": ACCESSIBILITY_STATUS[lang][cfg.accessibility.status],
+                        "audit_date_label": _date_label(cfg.accessibility.audit_date, lang)},
+         publisher=cfg.publisher.model_dump())
+
+    # Free pages.
+    free = sorted(content.pages.items(), key=lambda kv: (kv[1].meta.order, kv[0]))
+    for slug, p in free:
+        page(f"{slug}.md", urls.page(slug), "page.html", p.meta.title, p.meta.description or plain(p.body),
+             body_html=render(p.body))
+
+    # 404, served for any unknown URL: links back to the main sections.
+    site.not_found = SitePage(src="404.md", url="404.html", template="404.html", meta={
+        "template": "404.html", "title": escaped(t["not_found"]), "description": None, "hide": ["navigation", "toc"],
+        "site": shared, "t": t, "url": "404.html", "lang": lang, "noindex": True,
+    })
+
+    site.nav = [(t["home"], "index.md"), (t["jobs"], f"{urls.s['jobs']}/index.md"), (t["events"], f"{urls.s['events']}/index.md"),
+                (t["testimonials"], f"{urls.s['testimonials']}/index.md")]
+    site.nav += [(p.meta.title, f"{slug}.md") for slug, p in free if p.meta.nav]
+    site.nav.append((t["contact"], f"{urls.s['contact']}/index.md"))
+    site.counts = {
+        "campaigns": len(content.campaigns), "jobs": len(content.jobs), "expired": len(content.jobs) - len(published),
+        "events": len(content.events), "testimonials": len(content.testimonials), "pages": len(content.pages),
+    }
+    return site
+
+
+def _site_info(content: Content, t: dict, urls: Urls) -> dict:
+    """What every page shows around its content (header, footer), shared by all pages."""
+    cfg = content.config
+    status = ACCESSIBILITY_STATUS[cfg.site.language][cfg.accessibility.status]
+    return {
+        "name": cfg.site.name, "url": cfg.site.base_url, "language": cfg.site.language,
+        "logo": media_url(cfg.site.logo), "colors": cfg.site.colors.model_dump(),
+        "publisher": cfg.publisher.name, "territory": content.territory.name,
+        "social": content.territory.social.model_dump() if content.territory.social else None,
+        "footer_links": [
+            {"title": t["contact"], "url": urls.section("contact")},
+            {"title": t["legal"], "url": urls.section("legal")},
+            {"title": t["privacy"], "url": urls.section("privacy")},
+            {"title": t["accessibility_status"].format(status=status), "url": urls.section("accessibility")},
+        ],
+        "sections": {name: urls.section(name) for name in ("jobs", "events", "testimonials", "contact")},
+        "privacy": cfg.privacy.model_dump() if cfg.privacy else None, "privacy_url": urls.section("privacy"),
+    }
+
+
+def _call_to_action(cta, views: Views, urls: Urls, event_cards: dict, job_cards: dict) -> dict | None:
+    if cta is None:
+        return None
+    if cta.event:
+        return {"label": cta.label, "href": event_cards[cta.event]["url"] + "#inscription", "internal": True}
+    if cta.job:
+        card = job_cards.get(cta.job)
+        return {"label": cta.label, "href": card["url"] if card else urls.section("jobs"), "internal": True}
+    if cta.form:
+        return {"label": cta.label, "form": views.registration(cta.form)}
+    return {"label": cta.label, "href": cta.url, "internal": False}
+
+
+def _sector_counts(cards: list[dict], sectors: dict[str, str]) -> list[dict]:
+    counts: dict[str, int] = {}
+    for c in cards:
+        counts[c["sector"]] = counts.get(c["sector"], 0) + 1
+    return [{"key": k, "label": v, "count": counts.get(k, 0)} for k, v in sectors.items() if counts.get(k)]
+
+
+def _form_services(content: Content) -> list[str]:
+    """Hosts that receive the answers of forms and registrations: named on the privacy page."""
+    from urllib.parse import urlsplit
+
+    hosts = set()
+    regs = [e.registration for e in content.events.values() if e.registration]
+    regs += [c.call_to_action.form for c in content.campaigns.values() if c.call_to_action and c.call_to_action.form]
+    for r in regs:
+        hosts.add(urlsplit(r.action or r.url).hostname)
+    return sorted(h for h in hosts if h)
+
+
+def _date_label(value, lang):
+    from .dates import short_date
+
+    return short_date(value, lang) if value else None

@@ -1,0 +1,196 @@
+"""Template-ready views of content items: text in words, safe HTML, site-relative links.
+
+Each view is computed once per build and shared by every page that shows it (a job card
+appears on the index, its sector page, campaigns and the home page)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from ..content.model import PRINTED_MEDIA, Event, Job, Registration, Testimonial
+from ..content.urls import Urls
+from . import dates
+from .clock import Clock
+from .labels import CONTRACTS, EVENT_KINDS
+from .rich_text import plain, render
+
+NOT_JOB_POSTINGS = frozenset({"liberal", "reprise"})  # not employment for search engines
+
+
+def media_url(path: str | None) -> str | None:
+    return f"media/{path}" if path else None
+
+
+class Views:
+    """Builds views for one content set, one language and one reference date."""
+
+    def __init__(self, content, clock: Clock, labels: dict):
+        self.content = content
+        self.clock = clock
+        self.t = labels
+        self.lang = content.language
+        self.urls = Urls(self.lang, content.config.qr.path)
+        self.sectors = content.config.site.sectors
+
+    # --- jobs --------------------------------------------------------------------------
+    def salary(self, job: Job) -> str | None:
+        s = job.salary
+        if s is None:
+            return None
+        period = self.t[f"per_{s.period}"]
+        fmt = lambda v: dates.money(v, self.lang)  # noqa: E731
+        if s.min is not None and s.max is not None and s.min != s.max:
+            return self.t["salary_range"].format(min=fmt(s.min), max=fmt(s.max), period=period)
+        if s.min is not None:
+            return self.t["salary_min"].format(min=fmt(s.min), period=period)
+        return self.t["salary_max"].format(max=fmt(s.max), period=period)
+
+    def place_of(self, job: Job) -> str:
+        loc = job.location
+        if loc.remote and not loc.city:
+            return self.t["remote"]
+        return " ".join(x for x in (loc.city, f"({loc.postal_code[:2]})" if loc.postal_code else None) if x)
+
+    def job_card(self, slug: str, job: Job) -> dict:
+        return {
+            "slug": slug, "url": self.urls.job(slug), "title": job.title, "employer": job.employer.name,
+            "contract": job.contract, "contract_label": CONTRACTS[self.lang][job.contract],
+            "sector": job.sector, "sector_label": self.sectors.get(job.sector, job.sector),
+            "place": self.place_of(job), "remote": job.location.remote, "salary": self.salary(job),
+            "posted": job.posted.isoformat(), "posted_label": dates.short_date(job.posted, self.lang),
+        }
+
+    def job_page(self, slug: str, job: Job, card: dict, others: list[dict]) -> dict:
+        apply = job.apply
+        return {
+            **card,
+            "description_html": render(job.description),
+            "employer_url": job.employer.url, "employer_logo": media_url(job.employer.logo),
+            "valid_through_label": dates.short_date(job.valid_through, self.lang) if job.valid_through else None,
+            "apply_href": apply.url or f"mailto:{apply.email}?{urlencode({'subject': job.title}, quote_via=_quote)}",
+            "apply_label": self.t["apply"] if apply.url else self.t["apply_email"],
+            "apply_external": bool(apply.url),
+            "is_job_posting": job.contract not in NOT_JOB_POSTINGS,
+            "kind_note": self.t.get(f"{job.contract}_note") if job.contract in NOT_JOB_POSTINGS else None,
+            "other_jobs": others,
+        }
+
+    # --- events ------------------------------------------------------------------------
+    def event_state(self, event: Event) -> str:
+        now = self.clock.now
+        start, end = self.clock.aware(event.start), self.clock.aware(event.end, end=True)
+        if end < now:
+            return "past"
+        if start <= now:
+            return "ongoing"
+        reg = event.registration
+        if reg and reg.deadline and self.clock.aware(reg.deadline, end=True) < now:
+            return "closed"
+        return "upcoming"
+
+    def event_card(self, slug: str, event: Event) -> dict:
+        state = self.event_state(event)
+        where = (
+            f"{event.place.name}, {event.place.city}" if event.place else self.t["online_on"].format(platform=event.online.platform)
+        )
+        if event.place and event.online:
+            where += f" · {self.t['online']}"
+        return {
+            "slug": slug, "url": self.urls.event(slug), "title": event.title, "kind": event.kind,
+            "kind_label": EVENT_KINDS[self.lang][event.kind],
+            "when": dates.span(event.start, event.end, self.lang, self.t),
+            "start": self.clock.aware(event.start).isoformat(), "where": where,
+            "state": state, "state_label": self.t[f"state_{state}"],
+            "replay_url": event.replay.url if event.replay and state == "past" else None,
+            "sort_key": self.clock.aware(event.start).timestamp(),
+        }
+
+    def event_page(self, slug: str, event: Event, card: dict) -> dict:
+        place = event.place
+        map_url = None
+        if place:
+            query = ", ".join(x for x in (place.address, place.postal_code, place.city) if x)
+            map_url = "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+        reg = event.registration
+        return {
+            **card,
+            "description_html": render(event.description),
+            "image": self.image(event.image),
+            "place": place.model_dump() if place else None, "map_url": map_url,
+            "online_platform": event.online.platform if event.online else None,
+            "registration": self.registration(reg) if reg and card["state"] == "upcoming" else None,
+            "deadline_label": self.t["deadline"].format(date=dates.short_date(_day(reg.deadline), self.lang))
+            if reg and reg.deadline and card["state"] == "upcoming" else None,
+        }
+
+    def registration(self, reg: Registration) -> dict:
+        if reg.is_form:
+            return {
+                "provider": "form", "action": reg.action, "redirect": reg.redirect,
+                "fields": [{"name": f, **FORM_FIELDS[f], "label": self.t[f"field_{f}"]} for f in reg.fields],
+            }
+        return {"provider": reg.provider, "url": reg.url}
+
+    # --- people and pictures -----------------------------------------------------------
+    def image(self, image) -> dict | None:
+        return {"src": media_url(image.image), "alt": image.alt} if image else None
+
+    def testimonial_card(self, slug: str, item: Testimonial) -> dict:
+        facts = [x for x in (
+            item.profession,
+            self.t["came_from"].format(place=item.from_) if item.from_ else None,
+            self.t["moved"].format(year=item.moved) if item.moved else None,
+        ) if x]
+        return {
+            "slug": slug, "url": self.urls.testimonial(slug), "name": item.name, "quote": item.quote,
+            "photo": media_url(item.photo), "photo_alt": item.photo_alt, "facts": " · ".join(facts),
+            "ambassador": item.ambassador,
+        }
+
+    def testimonial_page(self, item: Testimonial, card: dict) -> dict:
+        return {**card, "story_html": render(item.story)}
+
+    def contact(self, c) -> dict:
+        return {
+            "name": c.name, "role": c.role, "email": c.email, "phone": c.phone,
+            "phone_href": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
+            "photo": media_url(c.photo), "photo_alt": c.photo_alt,
+        }
+
+    def placement_is_printed(self, placement) -> bool:
+        return placement.medium in PRINTED_MEDIA
+
+
+FORM_FIELDS = {
+    "name": {"type": "text", "autocomplete": "name", "required": True},
+    "first_name": {"type": "text", "autocomplete": "given-name", "required": True},
+    "last_name": {"type": "text", "autocomplete": "family-name", "required": True},
+    "email": {"type": "email", "autocomplete": "email", "required": True},
+    "phone": {"type": "tel", "autocomplete": "tel", "required": False},
+    "profession": {"type": "text", "autocomplete": "organization-title", "required": False},
+    "organisation": {"type": "text", "autocomplete": "organization", "required": False},
+    "postal_code": {"type": "text", "autocomplete": "postal-code", "required": False},
+    "city": {"type": "text", "autocomplete": "address-level2", "required": False},
+    "message": {"type": "textarea", "autocomplete": "off", "required": False},
+}
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _quote(value, safe="", encoding=None, errors=None):
+    from urllib.parse import quote
+
+    return quote(value, safe=safe)
+
+
+def escaped(text: str | None) -> Markup | None:
+    """Text for Material's own templates, which do not escape (titles, descriptions)."""
+    return None if text is None else escape(text)
+
+
+__all__ = ["Views", "escaped", "plain", "media_url"]
