@@ -170,5 +170,6 @@ class Messages:
 
     def guess(self, word: str, candidates) -> str:
         """A “did you mean …?” suffix, or nothing."""
-        found = difflib.get_close_matches(str(word), [str(c) for c in candidates], n=1, cutoff=0.6)
-        return self("did_you_mean", guess=found[0]) if found else ""
+        by_folded = {str(c).casefold(): str(c) for c in candidates}
+        found = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1, cutoff=0.6)
+        return self("did_you_mean", guess=by_folded[found[0]]) if found else ""

@@ -38,6 +38,8 @@ class Content:
     campaigns: dict[str, Campaign] = field(default_factory=dict)
     pages: dict[str, Page] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    # Every slug with a file, valid or not: a reference to a broken file is not also "unknown".
+    present: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def language(self) -> str:
@@ -91,12 +93,14 @@ def load_project(root: Path) -> Content:
 
     items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
     sources: dict[tuple[str, str], Source] = {}
+    present: dict[str, set[str]] = {kind: set() for kind in COLLECTIONS}
     for kind, (folder, model) in COLLECTIONS.items():
         for path in _files(root / "content" / folder, (".yml", ".yaml")):
             rel = f"content/{folder}/{path.name}"
             slug = path.stem
             if not _slug_ok(slug, rel, msg, problems):
                 continue
+            present[kind].add(slug)
             item, source = load(path, model, rel)
             if item is not None:
                 items[kind][slug] = item
@@ -107,7 +111,7 @@ def load_project(root: Path) -> Content:
         rel = f"content/pages/{path.name}"
         if not _slug_ok(path.stem, rel, msg, problems):
             continue
-        text, read_problems = read_text(path, rel, msg)
+        text, read_problems = read_text(path, rel, msg, yaml_comments=False)
         problems.extend(read_problems)
         if text is None:
             continue
@@ -120,7 +124,7 @@ def load_project(root: Path) -> Content:
         raise ContentError(problems)
     content = Content(
         root=root, config=config, territory=territory, jobs=items["job"], events=items["event"],
-        testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources,
+        testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources, present=present,
     )
     problems.extend(check_references(content, msg))
     if problems:

@@ -26,7 +26,7 @@ def check_references(content, msg) -> list[Problem]:
     folders = {"job": "jobs", "event": "events", "testimonial": "testimonials"}
 
     def ref(source, loc, kind, slug):
-        if slug not in known[kind]:
+        if slug not in content.present.get(kind, known[kind]):
             add(Problem(source.file, source.line_of(loc), ".".join(str(p) for p in loc),
                         msg("unknown_ref", kind=msg(f"kind_{kind}").capitalize(), input=slug,
                             folder=folders[kind], hint=msg.guess(slug, known[kind]))))

@@ -61,7 +61,7 @@ class Source:
         return self.first_line
 
 
-def read_text(path: Path, rel: str, msg: Messages) -> tuple[str | None, list[Problem]]:
+def read_text(path: Path, rel: str, msg: Messages, yaml_comments: bool = True) -> tuple[str | None, list[Problem]]:
     """The file's text, or the problem that prevents reading it (empty, not UTF-8)."""
     raw = path.read_bytes()
     try:
@@ -69,9 +69,9 @@ def read_text(path: Path, rel: str, msg: Messages) -> tuple[str | None, list[Pro
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return None, [Problem(rel, line, None, msg("not_utf8"))]
-    if not text.strip() or all(
+    if not text.strip() or (yaml_comments and all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    )):
         return None, [Problem(rel, 1, None, msg("empty_file"))]
     return text, []
 
