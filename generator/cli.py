@@ -40,6 +40,15 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p = sub.add_parser("new", help="créer un projet de départ")
     p.add_argument("dir", type=Path)
+    p = sub.add_parser("print", help="kit d'impression : codes QR, affiches, tableau des codes ; met à jour le registre")
+    project_arg(p)
+    p.add_argument("--out", type=Path, help="dossier de sortie (par défaut print/ dans le projet)")
+    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ")
+    p = sub.add_parser("report", help="compter les scans des codes QR dans les journaux du serveur web")
+    project_arg(p)
+    p.add_argument("logs", nargs="+", type=Path, help="journaux d'accès nginx ou Apache (format combined, .gz accepté)")
+    p.add_argument("--csv", type=Path, help="écrire aussi un tableau CSV")
+    p.add_argument("--html", type=Path, help="écrire aussi une page HTML autonome avec un graphique par campagne")
     p = sub.add_parser("schema", help="écrire les schémas JSON des fichiers de contenu (complétion dans l'éditeur)")
     p.add_argument("--out", type=Path, default=Path("schemas"))
     return parser
@@ -118,4 +127,21 @@ def cmd_schema(args) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema}
+def cmd_print(args) -> int:
+    from .print_kit import make_print_kit
+
+    result = make_print_kit(args.project, args.out, args.today)
+    print(result.summary)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .report import run_report
+
+    return run_report(args)
+
+
+COMMANDS = {
+    "build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "schema": cmd_schema,
+    "print": cmd_print, "report": cmd_report,
+}

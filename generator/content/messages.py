@@ -143,6 +143,23 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "this form collects personal data: add a “privacy:” block (controller, purpose, retention, contact) to site_config.yml, shown next to the form",
     },
     "campaign_end": {"fr": "la fin de campagne ({end}) est avant son début ({start})", "en": "the campaign end ({end}) is before its start ({start})"},
+    # the registry of published QR codes
+    "code_dropped": {
+        "fr": "le code « {code} » ({label}) a été publié pour la campagne « {campaign} » mais n'est plus dans son fichier : une affiche imprimée renverrait vers une erreur. Remettez le placement dans content/campaigns/{campaign}.yml, ou retirez le code en ajoutant sous « {code}: » dans qr-codes.yml la ligne « retired: / » (page d'accueil) ou « retired: <campagne> » (la campagne qui prend le relais)",
+        "en": "code “{code}” ({label}) was published for campaign “{campaign}” but is no longer in its file: a printed poster would lead to an error. Put the placement back in content/campaigns/{campaign}.yml, or retire the code by adding under “{code}:” in qr-codes.yml the line “retired: /” (home page) or “retired: <campaign>” (the campaign taking over)",
+    },
+    "code_retargeted": {
+        "fr": "le code « {code} » est déjà publié pour la campagne « {campaign} » (qr-codes.yml:{line}) : un code imprimé ne change pas de destination. Choisissez un nouveau code ici, ou retirez l'ancien dans qr-codes.yml avec « retired: {here} »",
+        "en": "code “{code}” is already published for campaign “{campaign}” (qr-codes.yml:{line}): a printed code does not change destination. Choose a new code here, or retire the old one in qr-codes.yml with “retired: {here}”",
+    },
+    "code_retired_reused": {
+        "fr": "le code « {code} » est retiré (qr-codes.yml:{line}) et redirige vers « {to} » : choisissez un autre code pour ce placement",
+        "en": "code “{code}” is retired (qr-codes.yml:{line}) and redirects to “{to}”: choose another code for this placement",
+    },
+    "retired_target": {
+        "fr": "destination « {input} » inconnue : écrivez « / » (page d'accueil), le nom d'une campagne ou d'une page ({expected}), ou une adresse https://",
+        "en": "unknown destination “{input}”: write “/” (home page), a campaign or page name ({expected}), or an https:// address",
+    },
     # kinds, for messages
     "kind_job": {"fr": "offre", "en": "job"},
     "kind_event": {"fr": "événement", "en": "event"},

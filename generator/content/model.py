@@ -448,6 +448,18 @@ class Campaign(Model):
         return self.end is not None and self.end < today
 
 
+# --- qr-codes.yml: every code ever published -----------------------------------------
+
+class RegisteredCode(Model):
+    campaign: Slug
+    medium: Medium
+    label: Text
+    published: date
+    # Where a code goes once its campaign no longer shows it: "/" (home), a campaign or
+    # page slug, or an https address. A printed code never dies.
+    retired: Text | None = None
+
+
 # --- content/pages/<slug>.md (front matter) --------------------------------------------
 
 class PageMeta(Model):

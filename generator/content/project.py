@@ -13,7 +13,7 @@ from slugify import slugify
 from .errors import ContentError, Problem
 from .fields import SLUG_RE
 from .messages import Messages
-from .model import Campaign, Event, Job, PageMeta, SiteConfig, Territory, Testimonial
+from .model import Campaign, Event, Job, PageMeta, RegisteredCode, SiteConfig, Territory, Testimonial
 from .references import check_references
 from .validation import validate
 from .yaml_source import Source, parse_yaml, read_text
@@ -40,6 +40,7 @@ class Content:
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     # Every slug with a file, valid or not: a reference to a broken file is not also "unknown".
     present: dict[str, set[str]] = field(default_factory=dict)
+    registry: dict[str, RegisteredCode] = field(default_factory=dict)  # qr-codes.yml
 
     @property
     def language(self) -> str:
@@ -120,16 +121,48 @@ def load_project(root: Path) -> Content:
             pages[path.stem] = page
             sources[("page", path.stem)] = source
 
+    registry = _load_registry(root, msg, context, problems, sources)
+
     if config is None or territory is None:
         raise ContentError(problems)
     content = Content(
         root=root, config=config, territory=territory, jobs=items["job"], events=items["event"],
-        testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources, present=present,
+        testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources, present=present, registry=registry,
     )
     problems.extend(check_references(content, msg))
     if problems:
         raise ContentError(problems)
     return content
+
+
+REGISTRY_FILE = "qr-codes.yml"
+
+
+def _load_registry(root: Path, msg, context, problems, sources) -> dict[str, RegisteredCode]:
+    """qr-codes.yml: every code ever printed, kept by ``territoire print``. Optional."""
+    path = root / REGISTRY_FILE
+    if not path.is_file():
+        return {}
+    text, read_problems = read_text(path, REGISTRY_FILE, msg)
+    problems.extend(read_problems)
+    if text is None:
+        return {}
+    data, source, parse_problems = parse_yaml(text, REGISTRY_FILE, msg)
+    problems.extend(parse_problems)
+    sources[("registry", "")] = source
+    if parse_problems or data is None:
+        return {}
+    if not isinstance(data, dict):
+        problems.append(Problem(REGISTRY_FILE, 1, None, msg("not_a_mapping")))
+        return {}
+    registry = {}
+    for code, entry in data.items():
+        sub = Source(REGISTRY_FILE, {k[1:]: v for k, v in source.lines.items() if k[:1] == (code,)}, source.line_of((code,)))
+        item, item_problems = validate(RegisteredCode, entry, sub, msg, context)
+        problems.extend(Problem(p.file, p.line, f"{code}.{p.field}" if p.field else str(code), p.message) for p in item_problems)
+        if item is not None:
+            registry[str(code)] = item
+    return registry
 
 
 def _validate_text(text, model, rel, msg, context, problems, first_line=1):

@@ -79,4 +79,35 @@ def check_references(content, msg) -> list[Problem]:
                 add(Problem(s.file, 1, None, msg("slug_taken", input=slug, other=taken[slug])))
             else:
                 taken[slug] = s.file
+    problems.extend(_check_registry(content, msg, codes))
+    return problems
+
+
+def _check_registry(content, msg, codes: dict[str, str]) -> list[Problem]:
+    """A published code must keep working: never dropped, never re-targeted (only retired)."""
+    if not content.registry:
+        return []
+    problems = []
+    registry_source = content.sources[("registry", "")]
+    placed = {p.code: (slug, i) for slug, c in content.campaigns.items() for i, p in enumerate(c.placements)}
+    for code, entry in content.registry.items():
+        line = registry_source.line_of((code,))
+        if entry.retired is not None:
+            if code in placed:
+                slug, i = placed[code]
+                s = content.sources[("campaign", slug)]
+                problems.append(Problem(s.file, s.line_of(("placements", i, "code")), "placements.code",
+                                        msg("code_retired_reused", code=code, line=line, to=entry.retired)))
+            target = entry.retired
+            if not (target == "/" or target in content.campaigns or target in content.pages or target.startswith("https://")):
+                problems.append(Problem(registry_source.file, registry_source.line_of((code, "retired")), f"{code}.retired",
+                                        msg("retired_target", input=target, expected=", ".join(sorted(content.campaigns)))))
+        elif code not in placed:
+            problems.append(Problem(registry_source.file, line, code,
+                                    msg("code_dropped", code=code, label=entry.label, campaign=entry.campaign)))
+        elif placed[code][0] != entry.campaign:
+            slug, i = placed[code]
+            s = content.sources[("campaign", slug)]
+            problems.append(Problem(s.file, s.line_of(("placements", i, "code")), "placements.code",
+                                    msg("code_retargeted", code=code, campaign=entry.campaign, line=line, here=slug)))
     return problems
