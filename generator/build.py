@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .content.project import Content, load_project
 from .output import atomic_dir
+from .redirects import write_nginx_snippet, write_short_links
+from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir
 
@@ -37,8 +39,11 @@ def render(site: Site, out: Path) -> None:
     from .engine import render_site
 
     content: Content = site.content
+    links = short_links(content)
     with atomic_dir(out) as tmp:
         render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
+        write_short_links(site, links, tmp)
+    write_nginx_snippet(links, out)
 
 
 def _refuse_dangerous_output(project: Path, out: Path) -> None:

@@ -5,7 +5,7 @@ Plain data and checks only: no rendering, no I/O, no MkDocs."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -277,6 +277,9 @@ class Registration(Model):
     action: HttpsUrl | None = None
     fields: list[FormField] | None = None
     redirect: HttpsUrl | None = None
+    # Google Forms: the id of a short-answer question that receives the campaign and code
+    # ("entry.1234567", from the form's "Get pre-filled link").
+    prefill_field: Annotated[str, Field(pattern=r"^entry\.\d+$")] | None = None
 
     @model_validator(mode="after")
     def _target(self):

@@ -132,7 +132,8 @@ class Views:
                 "provider": "form", "action": reg.action, "redirect": reg.redirect,
                 "fields": [{"name": f, **FORM_FIELDS[f], "label": self.t[f"field_{f}"]} for f in reg.fields],
             }
-        return {"provider": reg.provider, "url": reg.url}
+        return {"provider": reg.provider, "url": reg.url, "attribution": ATTRIBUTION[reg.provider],
+                "prefill_field": reg.prefill_field}
 
     # --- people and pictures -----------------------------------------------------------
     def image(self, image) -> dict | None:
@@ -163,6 +164,13 @@ class Views:
     def placement_is_printed(self, placement) -> bool:
         return placement.medium in PRINTED_MEDIA
 
+
+# How each registration service receives the campaign attribution (see attribution.js).
+ATTRIBUTION = {
+    "helloasso": "query", "eventbrite": "eventbrite", "zoom": "query", "livestorm": "query",
+    "google_forms": "prefill", "tally": "query", "typeform": "fragment", "framaforms": "query",
+    "microsoft_forms": "query", "url": "query",
+}
 
 FORM_FIELDS = {
     "name": {"type": "text", "autocomplete": "name", "required": True},

@@ -1,0 +1,111 @@
+"""Files that make short links answer: a static page per code, and rules for static hosts.
+
+The static page works everywhere (meta refresh, and location.replace with JavaScript); the
+host rules turn the same links into real HTTP redirects, counted in the host's access log."""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .site.short_links import ShortLink
+
+PAGE_WORDS = {
+    "fr": ("Redirection", "Continuer vers la page de la campagne"),
+    "en": ("Redirecting", "Continue to the campaign page"),
+}
+
+
+def relative_target(link: ShortLink, base_url: str) -> str:
+    """The destination as seen from /q/<code>/, so the page also works in a local preview."""
+    if not link.target.startswith(base_url):
+        return link.target  # retired to another site
+    inside = link.target[len(base_url):]
+    path, _, query = inside.partition("?")
+    rel = posixpath.relpath(path or ".", link.path.rstrip("/"))
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
+    return f"{rel}?{query}" if query else rel
+
+
+def short_link_page(link: ShortLink, base_url: str, language: str, site_name: str) -> str:
+    title, words = PAGE_WORDS[language]
+    target = relative_target(link, base_url)
+    return (
+        f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width,initial-scale=1">'
+        f'<meta name="robots" content="noindex">'
+        f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
+        f"<title>{title} – {escape(site_name)}</title>"
+        f"<script>location.replace({json.dumps(target)})</script></head>"
+        f'<body><p><a href="{escape(target)}">{words}</a></p></body></html>\n'
+    )
+
+
+def _host_path(url: str) -> str:
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def netlify_rules(links: list[ShortLink]) -> str:
+    """``_redirects`` for Netlify and Cloudflare Pages (302: a retired code changes destination)."""
+    lines = ["# Territoire : liens courts des codes QR (généré, ne pas modifier)"]
+    for link in links:
+        source = _host_path(link.url).rstrip("/")
+        target = _same_site(link)
+        lines += [f"{source} {target} 302", f"{source}/ {target} 302"]
+    return "\n".join(lines) + "\n"
+
+
+def _same_site(link: ShortLink) -> str:
+    """Keep same-site destinations as paths: the rule then also works on a preview domain."""
+    short, target = urlsplit(link.url), urlsplit(link.target)
+    return _host_path(link.target) if short.netloc == target.netloc else link.target
+
+
+def apache_rules(links: list[ShortLink], base_path: str) -> str:
+    lines = [
+        "# Territoire : généré, ne pas modifier",
+        f"ErrorDocument 404 {base_path}404.html",
+    ]
+    for link in links:
+        source = _host_path(link.url).rstrip("/")
+        lines.append(f"RedirectMatch 302 ^{_regex(source)}/?$ {_same_site(link)}")
+    return "\n".join(lines) + "\n"
+
+
+def nginx_rules(links: list[ShortLink]) -> str:
+    lines = ["# Territoire : liens courts des codes QR, à inclure dans le bloc server { } du site."]
+    for link in links:
+        source = _host_path(link.url).rstrip("/")
+        target = _same_site(link)
+        lines += [f"location = {source} {{ return 302 {target}; }}", f"location = {source}/ {{ return 302 {target}; }}"]
+    return "\n".join(lines) + "\n"
+
+
+def _regex(path: str) -> str:
+    return "".join("\\" + ch if ch in ".+*?()[]{}|^$\\" else ch for ch in path)
+
+
+def write_short_links(site, links: list[ShortLink], out: Path) -> None:
+    """Inside the site being built: /q/<code>/index.html, _redirects, .htaccess."""
+    cfg = site.content.config
+    base_url = cfg.site.base_url
+    for link in links:
+        page = out / link.path / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(short_link_page(link, base_url, cfg.site.language, cfg.site.name), encoding="utf-8")
+    (out / "_redirects").write_text(netlify_rules(links), encoding="utf-8")
+    (out / ".htaccess").write_text(apache_rules(links, urlsplit(base_url).path), encoding="utf-8")
+
+
+def write_nginx_snippet(links: list[ShortLink], out: Path) -> Path:
+    """Beside the site, not published: ``site.nginx.conf`` for ``site/``. Written atomically."""
+    path = out.parent / f"{out.name}.nginx.conf"
+    tmp = path.with_suffix(".conf.tmp")
+    tmp.write_text(nginx_rules(links), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
