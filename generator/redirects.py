@@ -27,7 +27,8 @@ def relative_target(link: ShortLink, base_url: str) -> str:
     inside = link.target[len(base_url):]
     path, _, query = inside.partition("?")
     rel = posixpath.relpath(path or ".", link.path.rstrip("/"))
-    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") and not rel.endswith("/") else "")
+    if (not path or path.endswith("/")) and not rel.endswith("/"):
+        rel += "/"  # a folder page: keep the slash the static host expects
     return f"{rel}?{query}" if query else rel
 
 

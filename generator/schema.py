@@ -252,6 +252,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "fields": "form seulement : les champs demandés (name, first_name, last_name, email, phone, "
                   "profession, organisation, postal_code, city, message).",
         "redirect": "form seulement : page où le service renvoie le visiteur après l'envoi (facultatif).",
+        "prefill_field": "google_forms seulement : l'identifiant (entry.1234567) d'une question à réponse courte "
+                         "qui reçoit la campagne et le code du QR (menu « Obtenir le lien prérempli » du formulaire).",
     },
     "Testimonial": {
         "name": "Prénom de la personne (le prénom suffit).",
@@ -430,4 +432,117 @@ def write_schemas(out: Path) -> list[Path]:
     return written
 
 
-__all__ = ["DIALECT", "KIND_INFO", "schema_for", "schema_file", "write_schemas"]
+# --- the same, for people: a Markdown reference of every field ------------------------
+
+def field_reference() -> str:
+    """Every field of every kind as Markdown tables (a project's CHAMPS.md), from the schemas."""
+    out = [
+        "# Les champs des fichiers de contenu",
+        "",
+        "Chaque fichier de contenu, champ par champ. « Obligatoire : oui » : le site ne se construit "
+        "pas sans ce champ. Les autres peuvent être omis (supprimez la ligne). "
+        "`territoire check` vérifie tout et indique le fichier, la ligne et la correction.",
+        "",
+        "Ce document est produit à partir des schémas du dossier `schemas/` (`territoire schema --out schemas`).",
+        "",
+    ]
+    for kind in KINDS:
+        _, title, description = KIND_INFO[kind]
+        name, _, where = title.rpartition(" (")
+        schema = schema_for(kind)
+        defs = schema.get("$defs", {})
+        out += [f'<a id="{kind}"></a>', "", f"## {name} — `{where.rstrip(')')}`", "", _escape(description), ""]
+        out += _table(schema, defs)
+        for ref, paths in _nested(schema, defs).items():
+            out += ["", f"### {', '.join(f'`{p}`' for p in paths)}", ""]
+            out += _table(defs[ref], defs)
+        out.append("")
+    return "\n".join(out)
+
+
+def _nested(schema: dict, defs: dict) -> dict[str, list[str]]:
+    """Each object definition, with the field paths where it is used, in reading order."""
+    found: dict[str, list[str]] = {}
+    queue = [("", schema)]
+    while queue:
+        prefix, obj = queue.pop(0)
+        for field, prop in obj.get("properties", {}).items():
+            for ref, many in _refs(prop):
+                path = f"{prefix}{field}" + ("[]" if many else "")
+                if ref not in found:
+                    found[ref] = []
+                    queue.append((path + ".", defs[ref]))
+                found[ref].append(path)
+    return found
+
+
+def _refs(prop: dict, many: bool = False):
+    if "$ref" in prop:
+        yield prop["$ref"].rsplit("/", 1)[-1], many
+    for alt in prop.get("anyOf", []):
+        yield from _refs(alt, many)
+    if isinstance(prop.get("items"), dict):
+        yield from _refs(prop["items"], True)
+
+
+def _table(obj: dict, defs: dict) -> list[str]:
+    rows = ["| Champ | Obligatoire | Valeur | Description |", "|---|---|---|---|"]
+    required = set(obj.get("required", []))
+    for field, prop in obj.get("properties", {}).items():
+        value = _value(prop, defs)
+        if "default" in prop and not isinstance(prop["default"], dict):
+            value += f" (par défaut : `{json.dumps(prop['default'], ensure_ascii=False).strip(chr(34))}`)"
+        text = _escape(prop.get("description", ""))
+        cells = [f"`{field}`", "oui" if field in required else "non", value, text]
+        rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
+    return rows
+
+
+def _escape(text: str) -> str:
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _value(prop: dict, defs: dict) -> str:
+    if "anyOf" in prop and "type" not in prop:
+        parts = [_value(p, defs) for p in prop["anyOf"] if p.get("type") != "null"]
+        return " ou ".join(dict.fromkeys(parts))
+    if "$ref" in prop:
+        return "un groupe de champs (ci-dessous)"
+    if "enum" in prop:
+        return "une valeur parmi " + ", ".join(f"`{v}`" for v in prop["enum"])
+    if "const" in prop:
+        return f"`{prop['const']}`"
+    kind = prop.get("type")
+    if kind == ["string", "number"]:
+        return "texte ou nombre"
+    if kind == "boolean":
+        return "`true` (oui) ou `false` (non)"
+    if kind == "integer":
+        return "une année (AAAA)" if prop.get("minimum") == 1900 else "nombre entier"
+    if kind == "number":
+        return "nombre"
+    if kind == "array":
+        item = prop.get("items", {})
+        if "$ref" in item:
+            return "une liste de groupes de champs (ci-dessous)"
+        return f"une liste [ … ] (chaque élément : {_value(item, defs)})"
+    if kind == "object":
+        return "des paires `clé: libellé` (clé : minuscules, chiffres, tirets)"
+    if "anyOf" in prop:  # e-mail or web address
+        return "adresse e-mail ou adresse web `https://…`"
+    pattern, fmt = prop.get("pattern"), prop.get("format")
+    return {
+        DATETIME_PATTERN: "date et heure `AAAA-MM-JJTHH:MM`",
+        MEDIA_PATTERN: "nom d'un fichier de `content/media/`",
+        LINK_PATTERN: "adresse `https://…`, `mailto:…` ou `tel:…`",
+        TIMEZONE_PATTERN: "fuseau horaire (`Europe/Paris`)",
+        EMAIL_PATTERN: "adresse e-mail",
+        F.SLUG_RE.pattern: "identifiant : minuscules, chiffres, tirets",
+        F.PHONE_RE.pattern: "téléphone, entre guillemets",
+        F.COLOR_RE.pattern: "couleur `#rrggbb`, entre guillemets",
+        r"^(\d{5}|2[AB]\d{3})$": "code postal, entre guillemets",
+        "^https://": "adresse web `https://…`",
+    }.get(pattern) or {"date": "date `AAAA-MM-JJ`", "markdown": "texte (Markdown)"}.get(fmt, "texte")
+
+
+__all__ = ["DIALECT", "KIND_INFO", "field_reference", "schema_for", "schema_file", "write_schemas"]

@@ -1,0 +1,149 @@
+"""``territoire print``: QR code files, posters and the table of codes; updates the registry.
+
+Posters are cached by content hash: an unchanged poster is copied, never drawn again."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .content.model import PRINTED_MEDIA
+from .content.project import REGISTRY_FILE, Content, load_project
+from .output import atomic_dir
+from .posters import DEFAULT_SIZE, PosterText, draw_poster
+from .qr_codes import make_code, write_code_files
+from .site.clock import Clock
+from .site.short_links import ShortLink, short_links
+
+LAYOUT_VERSION = "1"  # bump when draw_poster changes, to invalidate cached posters
+CSV_COLUMNS = ["code", "campaign", "medium", "source", "label", "short_link", "target_url", "size"]
+WORDS = {
+    "fr": {"call": "Scannez pour en savoir plus", "summary": "Kit d'impression : {codes} code(s) QR, {posters} affiche(s) ({cached} déjà à jour), {new} code(s) ajouté(s) au registre {registry} → {out}"},
+    "en": {"call": "Scan to find out more", "summary": "Print kit: {codes} QR code(s), {posters} poster(s) ({cached} up to date), {new} code(s) added to the registry {registry} → {out}"},
+}
+
+
+@dataclass
+class PrintResult:
+    out: Path
+    links: list[ShortLink]
+    posters: list[Path] = field(default_factory=list)
+    cached: int = 0
+    registered: list[str] = field(default_factory=list)
+    summary: str = ""
+
+
+def poster_size(link: ShortLink) -> str | None:
+    if link.medium not in PRINTED_MEDIA:
+        return None
+    return link.size or DEFAULT_SIZE.get(link.medium, "A4")
+
+
+def make_print_kit(project: Path, out: Path | None = None, today: date | None = None) -> PrintResult:
+    project = Path(project).resolve()
+    content = load_project(project)
+    out = (Path(out) if out else project / "print").resolve()
+    clock = Clock.make(content.config.site.timezone, today)
+    links = short_links(content)
+    result = PrintResult(out=out, links=links)
+    cache = project / ".territoire-cache" / "posters"
+    cache.mkdir(parents=True, exist_ok=True)
+    ec = content.config.qr.error_correction
+    with atomic_dir(out) as tmp:
+        for link in links:
+            if link.retired:
+                continue
+            folder = tmp / link.campaign / link.code
+            code = make_code(link.url, ec)
+            write_code_files(code, folder)
+            size = poster_size(link)
+            if size:
+                stem = f"{link.medium}-{size}"
+                hit = _poster(content, link, size, code, cache, folder / stem)
+                result.cached += hit
+                result.posters.append(out / link.campaign / link.code / f"{stem}.png")
+        _write_table(links, tmp / "qr-codes.csv")
+    result.registered = register(project, content, links, clock.today)
+    words = WORDS[content.language]
+    result.summary = words["summary"].format(
+        codes=sum(not link.retired for link in links), posters=len(result.posters), cached=result.cached,
+        new=len(result.registered), registry=REGISTRY_FILE, out=out,
+    )
+    return result
+
+
+def _poster(content: Content, link: ShortLink, size: str, code, cache: Path, target: Path) -> bool:
+    """Write ``target``.png and .pdf; True when they came from the cache."""
+    campaign = content.campaigns[link.campaign]
+    site = content.config.site
+    hero = content.media_dir / campaign.hero.image if campaign.hero else None
+    logo = content.media_dir / site.logo if site.logo else None
+    text = PosterText(
+        title=campaign.title, slogan=campaign.slogan, short_link=link.url.removeprefix("https://").rstrip("/"),
+        call=WORDS[content.language]["call"], territory=site.name,
+    )
+    key = _key(LAYOUT_VERSION, size, link.url, content.config.qr.error_correction, text.__dict__,
+               site.colors.model_dump(), _file_hash(hero), _file_hash(logo))
+    png, pdf = cache / f"{key}.png", cache / f"{key}.pdf"
+    hit = png.is_file() and pdf.is_file()
+    if not hit:
+        image = draw_poster(size, code, text, hero, logo, site.colors.primary, site.colors.accent)
+        image.save(png.with_suffix(".tmp.png"), "PNG", dpi=(300, 300), optimize=False, compress_level=6)
+        image.save(pdf.with_suffix(".tmp.pdf"), "PDF", resolution=300, quality=92)
+        png.with_suffix(".tmp.png").replace(png)
+        pdf.with_suffix(".tmp.pdf").replace(pdf)
+    for source, suffix in ((png, ".png"), (pdf, ".pdf")):
+        shutil.copyfile(source, target.with_suffix(suffix))
+    return hit
+
+
+def _key(*parts) -> str:
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def _file_hash(path: Path | None) -> str | None:
+    if path is None or not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_table(links: list[ShortLink], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for link in links:
+            writer.writerow([link.code, link.campaign, link.medium, link.source, link.label, link.url, link.target,
+                             poster_size(link) or ""])
+
+
+def register(project: Path, content: Content, links: list[ShortLink], today: date) -> list[str]:
+    """Append the codes printed for the first time to qr-codes.yml, keeping what the officer wrote."""
+    new = [link for link in links if not link.retired and link.code not in content.registry]
+    if not new:
+        return []
+    path = project / REGISTRY_FILE
+    text = path.read_text("utf-8") if path.is_file() else REGISTRY_HEADER
+    if text and not text.endswith("\n"):
+        text += "\n"
+    for link in new:
+        text += (f"{link.code}:\n  campaign: {link.campaign}\n  medium: {link.medium}\n"
+                 f"  label: {json.dumps(link.label, ensure_ascii=False)}\n  published: {today.isoformat()}\n")
+    tmp = path.with_suffix(".yml.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return [link.code for link in new]
+
+
+REGISTRY_HEADER = """\
+# Registre des codes QR publiés, tenu à jour par « territoire print ». À garder dans le dépôt.
+# Un code imprimé reste des mois dans la rue : ne supprimez jamais une entrée.
+# Pour retirer un code dont la campagne est finie, ajoutez sous lui une ligne
+#   retired: /                (vers la page d'accueil)
+#   retired: autre-campagne   (vers la campagne qui prend le relais)
+# Le lien court continue alors de fonctionner et redirige vers cette destination.
+"""

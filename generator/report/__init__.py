@@ -1,0 +1,67 @@
+"""``territoire report``: count QR code scans in the web server's access logs.
+
+Reads the logs (nginx or Apache, combined or common, plain or gzip), counts the successful
+GETs of placements' short links by people (robots left out), per placement, campaign and day,
+and prints a table; optionally writes a CSV file and a self-contained HTML page.
+No IP address is kept and no visitor is counted."""
+
+from __future__ import annotations
+
+import sys
+import zlib
+
+from ..content.errors import ContentError
+from ..content.project import load_project
+from ..site.short_links import short_links
+from .access_log import read_lines
+from .counting import ScanCounter
+from .html_page import write_html
+from .output import ScanReport, table, write_csv
+
+__all__ = ["run_report"]
+
+
+def run_report(args) -> int:
+    """0 when the report is out, 1 on content errors, 2 when a log (or an output file) cannot be used."""
+    try:
+        content = load_project(args.project)
+    except ContentError as err:
+        for problem in err.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    site = content.config.site
+    counter = ScanCounter(short_links(content), site.url)
+    for log in args.logs:
+        try:
+            counter.add_lines(read_lines(log))
+        except (OSError, EOFError, zlib.error) as err:
+            print(f"territoire: impossible de lire le journal « {log} » : {_reason(err)}", file=sys.stderr)
+            return 2
+    report = ScanReport(
+        site_name=site.name, language=content.language, count=counter.count, color=site.colors.primary,
+        titles={slug: campaign.title for slug, campaign in content.campaigns.items()},
+    )
+    sys.stdout.write(table(report))
+    for path, write, done in ((args.csv, write_csv, "csv_written"), (args.html, write_html, "html_written")):
+        if path is None:
+            continue
+        try:
+            write(report.count if write is write_csv else report, path)
+        except OSError as err:
+            print(f"territoire: impossible d'écrire « {path} » : {_reason(err)}", file=sys.stderr)
+            return 2
+        print(report.t[done].format(path=path))
+    return 0
+
+
+def _reason(err: BaseException) -> str:
+    """Why a file could not be used, in French."""
+    if isinstance(err, FileNotFoundError):
+        return "fichier ou dossier introuvable"
+    if isinstance(err, IsADirectoryError):
+        return "c'est un dossier, pas un fichier"
+    if isinstance(err, PermissionError):
+        return "accès refusé"
+    if isinstance(err, (EOFError, zlib.error)) or type(err).__name__ == "BadGzipFile":
+        return "fichier gzip tronqué ou endommagé"
+    return getattr(err, "strerror", None) or str(err)

@@ -1,0 +1,88 @@
+"""The scan report as a text table (stdout) and as CSV rows (one per day per code)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..site.dates import short_date
+from ..site.short_links import ShortLink
+from .counting import ScanCount
+from .labels import LABELS
+
+
+@dataclass
+class ScanReport:
+    """A ``ScanCount`` with what it takes to show it: the site's name, language and campaign titles."""
+
+    site_name: str
+    language: str
+    titles: dict[str, str]  # campaign slug → title; a retired code's campaign may be gone
+    count: ScanCount
+    color: str = "#1d4e89"
+
+    @property
+    def t(self) -> dict[str, str]:
+        return LABELS[self.language]
+
+    def title_of(self, campaign: str) -> str:
+        return self.titles.get(campaign, campaign)
+
+    def label_of(self, link: ShortLink) -> str:
+        return f"{link.label} ({self.t['retired']})" if link.retired else link.label
+
+    def period(self) -> str:
+        count = self.count
+        if count.first_day is None:
+            return self.t["no_period"]
+        return self.t["period"].format(
+            start=short_date(count.first_day, self.language), end=short_date(count.last_day, self.language))
+
+    def lines(self) -> str:
+        count = self.count
+        return self.t["lines"].format(lines=count.lines, skipped=count.skipped, robots=count.robots)
+
+
+def table(report: ScanReport) -> str:
+    """Per campaign, per placement: code, label, medium, scans; then the total and the line counts."""
+    t, count = report.t, report.count
+    out = [t["title"].format(site=report.site_name), report.period(), ""]
+    by_code, by_campaign = count.by_code(), count.by_campaign()
+    groups = count.campaigns()
+    if not groups:
+        out += [t["no_placements"], ""]
+    for campaign, links in groups.items():
+        heading = t["campaign"].format(title=report.title_of(campaign), slug=campaign)
+        out.append(f"{heading} — {t['scans_count'].format(count=by_campaign[campaign])}")
+        rows = [(t["code"], t["label"], t["medium"], t["scans"])]
+        rows += [(link.code, report.label_of(link), link.medium, str(by_code[link.code])) for link in links]
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for row in rows:
+            cells = [row[i].ljust(widths[i]) for i in range(3)] + [row[3].rjust(widths[3])]
+            out.append("  " + "  ".join(cells))
+        out.append("")
+    out.append(t["total_line"].format(count=count.total))
+    out.append(report.lines())
+    return "\n".join(out) + "\n"
+
+
+CSV_HEADER = ("date", "campaign", "code", "medium", "label", "scans")
+
+
+def csv_rows(count: ScanCount) -> list[tuple[str, str, str, str, str, int]]:
+    """One row per day and code with at least one scan, by date then in the content's order."""
+    order = {link.code: i for i, link in enumerate(count.links)}
+    links = {link.code: link for link in count.links}
+    rows = []
+    for day, code in sorted(count.scans, key=lambda key: (key[0], order[key[1]])):
+        link = links[code]
+        rows.append((day.isoformat(), link.campaign, code, link.medium, link.label, count.scans[(day, code)]))
+    return rows
+
+
+def write_csv(count: ScanCount, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(CSV_HEADER)
+        writer.writerows(csv_rows(count))
