@@ -43,6 +43,9 @@ def render(site: Site, out: Path) -> None:
     with atomic_dir(out) as tmp:
         render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
         write_short_links(site, links, tmp)
+        for path, data in site.files.items():
+            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / path).write_bytes(data)
     write_nginx_snippet(links, out)
 
 

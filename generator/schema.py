@@ -225,8 +225,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "title": "Titre de l'événement.",
         "kind": "Type : job_dating, webinar, job_fair (salon), discovery_weekend (week-end découverte), "
                 "open_day (portes ouvertes) ou other.",
-        "start": "Début : 2030-03-14 (journée entière) ou 2030-03-14T12:30 (heure locale du site).",
-        "end": "Fin, après le début, écrite comme start (date seule ou date et heure).",
+        "start": "Début : 2030-03-14 (journée entière) ou 2030-03-14T12:30 (heure locale du site). "
+                 "Obligatoire, sauf pour une série (dates).",
+        "end": "Fin, après le début, écrite comme start (date seule ou date et heure). Obligatoire, sauf pour une série.",
+        "dates": "Pour une série (un webinaire tous les deux mois…), à la place de start et end : une liste de dates, "
+                 "chacune avec start, end et, au besoin, status, registration, replay.",
+        "status": "scheduled (prévu, par défaut), cancelled (annulé), postponed (reporté, nouvelle date à venir) "
+                  "ou rescheduled (déplacé : indiquez previous_start).",
+        "previous_start": "Si l'événement est déplacé (status: rescheduled) : la date annoncée au départ.",
         "place": "Le lieu : name, address, postal_code, city (obligatoire sauf événement en ligne).",
         "online": "Événement en ligne : platform (Zoom, Teams, Livestorm… en texte libre).",
         "description": "Programme, public, informations pratiques." + _MD,
@@ -234,6 +240,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "registration": "Inscription : provider (helloasso, eventbrite, zoom, livestorm, google_forms, tally, "
                         "typeform, framaforms, microsoft_forms, url ou form), url, deadline.",
         "replay": "Lien du replay (https://…), affiché une fois l'événement passé.",
+    },
+    "Occurrence": {
+        "start": "Début de cette date : 2030-03-14 ou 2030-03-14T12:30.",
+        "end": "Fin de cette date, après le début, écrite comme start.",
+        "status": "scheduled (par défaut), cancelled, postponed ou rescheduled (indiquez alors previous_start).",
+        "previous_start": "Si cette date est déplacée (status: rescheduled) : la date annoncée au départ.",
+        "registration": "L'inscription propre à cette date (sinon celle de l'événement).",
+        "replay": "Le replay de cette date (https://…), affiché une fois passée.",
     },
     "Place": {
         "name": "Nom du lieu.",
@@ -314,19 +328,31 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
 }
 
 # Rules across fields the editor can check too (the generator checks them all, with French messages).
-EXTRA: dict[str, dict[str, Any]] = {
-    "Apply": {"anyOf": [{"required": ["url"]}, {"required": ["email"]}]},
-    "Location": {"anyOf": [{"required": ["city"]}, {"required": ["remote"], "properties": {"remote": {"const": True}}}]},
-    "Event": {"anyOf": [{"required": ["place"]}, {"required": ["online"]}]},
-    "Salary": {"anyOf": [{"required": ["min"]}, {"required": ["max"]}]},
-    "CallToAction": {"anyOf": [{"required": [k]} for k in ("event", "job", "url", "form")]},
-    "Registration": {
+# A rule is only added when its fields exist in the model, so a renamed field drops it, not the schema.
+
+def _given(field: str, kind: str) -> dict:
+    """The field is there and not left empty (``place:`` alone is null in YAML)."""
+    return {"required": [field], "properties": {field: {"type": kind}}}
+
+
+RULES: dict[str, list[tuple[tuple[str, ...], dict]]] = {
+    "Apply": [(("url", "email"), {"anyOf": [_given("url", "string"), _given("email", "string")]})],
+    "Location": [(("city", "remote"), {"anyOf": [_given("city", "string"), {"required": ["remote"], "properties": {"remote": {"const": True}}}]})],
+    "Salary": [(("min", "max"), {"anyOf": [_given("min", "number"), _given("max", "number")]})],
+    "Event": [
+        (("place", "online"), {"anyOf": [_given("place", "object"), _given("online", "object")]}),
+        (("start", "end", "dates"), {"anyOf": [{"allOf": [_given("start", "string"), _given("end", "string")]}, _given("dates", "array")]}),
+    ],
+    "CallToAction": [(("event", "job", "url", "form"), {"anyOf": [
+        _given("event", "string"), _given("job", "string"), _given("url", "string"), _given("form", "object")]})],
+    "Registration": [(("provider", "url", "action", "fields"), {
         "if": {"required": ["provider"], "properties": {"provider": {"const": "form"}}},
-        "then": {"required": ["action", "fields"]},
-        "else": {"required": ["url"]},
-    },
-    "SiteSettings": {"properties": {"sectors": {"minProperties": 1}}},
+        "then": {"allOf": [_given("action", "string"), _given("fields", "array")]},
+        "else": _given("url", "string"),
+    })],
 }
+# Constraints added to single fields.
+FIELD_EXTRA: dict[str, dict[str, dict]] = {"SiteSettings": {"sectors": {"minProperties": 1}}}
 
 
 class _Generator(GenerateJsonSchema):
@@ -372,7 +398,7 @@ def schema_for(kind: str) -> dict:
     _decorate(raw, model.__name__)
     for name, sub in defs.items():
         _decorate(sub, name)
-    _, title, description = KIND_INFO[kind]
+    _, title, description = _info(kind)
     schema = {"$schema": DIALECT, "title": title, "description": description, **raw}
     if defs:
         schema["$defs"] = defs
@@ -381,23 +407,24 @@ def schema_for(kind: str) -> dict:
 
 def _decorate(schema: dict, name: str) -> None:
     """French descriptions, no English auto-titles, closed maps, cross-field rules."""
-    _strip_titles(schema)
+    _tidy(schema)
     for field, text in DESCRIPTIONS.get(name, {}).items():
         if field in schema.get("properties", {}):
             schema["properties"][field]["description"] = text
-    for key, value in EXTRA.get(name, {}).items():
-        if key == "properties":
-            for field, more in value.items():
-                schema["properties"][field].update(more)
-        else:
-            schema[key] = value
+    properties = schema.get("properties", {})
+    for field, more in FIELD_EXTRA.get(name, {}).items():
+        if field in properties:
+            properties[field].update(more)
+    rules = [rule for fields, rule in RULES.get(name, []) if all(f in properties for f in fields)]
+    if rules:
+        schema["allOf"] = [*schema.get("allOf", []), *rules]
 
 
-def _strip_titles(schema: Any) -> None:
+def _tidy(schema: Any) -> None:
     """Drop pydantic's English titles, and empty defaults the editor would insert as ``null``."""
     if isinstance(schema, list):
         for item in schema:
-            _strip_titles(item)
+            _tidy(item)
         return
     if not isinstance(schema, dict):
         return
@@ -408,16 +435,20 @@ def _strip_titles(schema: Any) -> None:
         schema.setdefault("additionalProperties", False)  # dict[Slug, …]: a key must be a slug
     for key in ("properties", "patternProperties", "$defs"):
         for sub in schema.get(key, {}).values():
-            _strip_titles(sub)
+            _tidy(sub)
     for key in ("items", "additionalProperties", "not", "if", "then", "else"):
-        _strip_titles(schema.get(key))
+        _tidy(schema.get(key))
     for key in ("anyOf", "oneOf", "allOf", "prefixItems"):
-        _strip_titles(schema.get(key))
+        _tidy(schema.get(key))
+
+
+def _info(kind: str) -> tuple[str, str, str]:
+    return KIND_INFO.get(kind, (f"{kind}.schema.json", kind, ""))
 
 
 def schema_file(kind: str) -> str:
     """The file name of a kind's schema: ``job.schema.json``."""
-    return KIND_INFO[kind][0]
+    return _info(kind)[0]
 
 
 def write_schemas(out: Path) -> list[Path]:
@@ -447,7 +478,7 @@ def field_reference() -> str:
         "",
     ]
     for kind in KINDS:
-        _, title, description = KIND_INFO[kind]
+        _, title, description = _info(kind)
         name, _, where = title.rpartition(" (")
         schema = schema_for(kind)
         defs = schema.get("$defs", {})

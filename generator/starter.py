@@ -108,7 +108,7 @@ def _images(media: Path) -> None:
         for y in range(height):
             t = y / (height - 1)
             draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
-        sx, sy, sr = (round(v * width) for v in sun_at)
+        sx, sy, sr = round(sun_at[0] * width), round(sun_at[1] * height), round(sun_at[2] * width)
         draw.ellipse([sx - sr, sy - sr, sx + sr, sy + sr], fill=sun)
         for i, color in enumerate(hills):
             base = height * (0.55 + 0.15 * i)
@@ -118,11 +118,11 @@ def _images(media: Path) -> None:
         return img.filter(ImageFilter.SMOOTH)
 
     landscape(
-        (960, 480), sky=((125, 180, 230), (225, 240, 250)), sun=(255, 236, 170), sun_at=(0.78, 0.22, 0.05),
+        (960, 480), sky=((125, 180, 230), (225, 240, 250)), sun=(255, 236, 170), sun_at=(0.78, 0.44, 0.05),
         hills=[(120, 170, 110), (80, 140, 90), (50, 105, 70)],
     ).save(media / "paysage.jpg", quality=80, optimize=True, progressive=True)
     landscape(
-        (960, 480), sky=((70, 80, 150), (245, 170, 110)), sun=(255, 210, 140), sun_at=(0.3, 0.42, 0.06),
+        (960, 480), sky=((70, 80, 150), (245, 170, 110)), sun=(255, 210, 140), sun_at=(0.3, 0.47, 0.06),
         hills=[(150, 110, 120), (100, 80, 105), (60, 55, 85)],
     ).save(media / "campagne.jpg", quality=80, optimize=True, progressive=True)
 

@@ -103,6 +103,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "start and end must both be dates alone (whole day) or both dates with a time",
     },
     "valid_before_posted": {"fr": "valid_through ({end}) est avant la date de publication posted ({start})", "en": "valid_through ({end}) is before the posting date posted ({start})"},
+    "series_or_dates": {
+        "fr": "un événement a soit « start: » et « end: », soit une liste « dates: » (une série) ; pas les deux",
+        "en": "an event has either “start:” and “end:”, or a “dates:” list (a series); not both",
+    },
+    "missing_start": {"fr": "champ obligatoire manquant ; ajoutez « start: AAAA-MM-JJTHH:MM » (ou « dates: » pour une série)", "en": "required field missing; add “start: YYYY-MM-DDTHH:MM” (or “dates:” for a series)"},
+    "missing_end": {"fr": "champ obligatoire manquant ; ajoutez « end: AAAA-MM-JJTHH:MM », après le début", "en": "required field missing; add “end: YYYY-MM-DDTHH:MM”, after the start"},
+    "previous_start_needed": {
+        "fr": "un événement reporté à une nouvelle date (rescheduled) indique aussi la date annoncée au départ : « previous_start: AAAA-MM-JJTHH:MM »",
+        "en": "a rescheduled event also gives the date first announced: “previous_start: YYYY-MM-DDTHH:MM”",
+    },
     "place_or_online": {
         "fr": "indiquez un lieu (« place: ») ou, pour un événement en ligne, « online: {{platform: zoom}} »",
         "en": "give a place (“place:”) or, for an online event, “online: {{platform: zoom}}”",

@@ -317,11 +317,44 @@ class Replay(Model):
     url: HttpsUrl
 
 
+EventStatus = Literal["scheduled", "cancelled", "postponed", "rescheduled"]
+
+
+def _check_dates(start, end, status, previous_start):
+    if start is None or end is None:
+        return
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        raise _error("date_kinds_mixed", at="end")
+    if end < start or (isinstance(start, datetime) and end == start):
+        raise _error("end_before_start", at="end", start=start, end=end)
+    if status == "rescheduled" and previous_start is None:
+        raise _error("previous_start_needed", at="status")
+
+
+class Occurrence(Model):
+    """One date of a series (a webinar every two months): its own registration and replay."""
+
+    start: date | datetime
+    end: date | datetime
+    status: EventStatus = "scheduled"
+    previous_start: date | datetime | None = None
+    registration: Registration | None = None
+    replay: Replay | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self):
+        _check_dates(self.start, self.end, self.status, self.previous_start)
+        return self
+
+
 class Event(Model):
     title: Text
     kind: EventKind
-    start: date | datetime
-    end: date | datetime
+    start: date | datetime | None = None
+    end: date | datetime | None = None
+    dates: list[Occurrence] | None = None  # a series: one page per date, and a series page
+    status: EventStatus = "scheduled"
+    previous_start: date | datetime | None = None  # when rescheduled: the date first announced
     place: Place | None = None
     online: Online | None = None
     description: Markdown | None = None
@@ -331,13 +364,22 @@ class Event(Model):
 
     @model_validator(mode="after")
     def _coherent(self):
-        if isinstance(self.start, datetime) != isinstance(self.end, datetime):
-            raise _error("date_kinds_mixed", at="end")
-        if self.end < self.start or (isinstance(self.start, datetime) and self.end == self.start):
-            raise _error("end_before_start", at="end", start=self.start, end=self.end)
+        if self.dates:
+            if self.start is not None or self.end is not None:
+                raise _error("series_or_dates", at="dates")
+        else:
+            if self.start is None:
+                raise _error("missing_start", at="start")
+            if self.end is None:
+                raise _error("missing_end", at="end")
+            _check_dates(self.start, self.end, self.status, self.previous_start)
         if not self.place and not self.online:
             raise _error("place_or_online")
         return self
+
+    @property
+    def is_series(self) -> bool:
+        return bool(self.dates)
 
     @property
     def all_day(self) -> bool:

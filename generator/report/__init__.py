@@ -7,6 +7,7 @@ No IP address is kept and no visitor is counted."""
 
 from __future__ import annotations
 
+import gzip
 import sys
 import zlib
 
@@ -42,15 +43,19 @@ def run_report(args) -> int:
         titles={slug: campaign.title for slug, campaign in content.campaigns.items()},
     )
     sys.stdout.write(table(report))
-    for path, write, done in ((args.csv, write_csv, "csv_written"), (args.html, write_html, "html_written")):
-        if path is None:
-            continue
-        try:
-            write(report.count if write is write_csv else report, path)
-        except OSError as err:
-            print(f"territoire: impossible d'écrire « {path} » : {_reason(err)}", file=sys.stderr)
-            return 2
-        print(report.t[done].format(path=path))
+    written = []
+    try:
+        if args.csv is not None:
+            write_csv(report.count, args.csv)
+            written.append(report.t["csv_written"].format(path=args.csv))
+        if args.html is not None:
+            write_html(report, args.html)
+            written.append(report.t["html_written"].format(path=args.html))
+    except OSError as err:
+        print(f"territoire: impossible d'écrire « {err.filename} » : {_reason(err)}", file=sys.stderr)
+        return 2
+    for line in written:
+        print(line)
     return 0
 
 
@@ -62,6 +67,6 @@ def _reason(err: BaseException) -> str:
         return "c'est un dossier, pas un fichier"
     if isinstance(err, PermissionError):
         return "accès refusé"
-    if isinstance(err, (EOFError, zlib.error)) or type(err).__name__ == "BadGzipFile":
+    if isinstance(err, (EOFError, zlib.error, gzip.BadGzipFile)):
         return "fichier gzip tronqué ou endommagé"
     return getattr(err, "strerror", None) or str(err)

@@ -7,11 +7,11 @@ code only: no address, no visitor, nothing that says who scanned."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..site.short_links import ShortLink
@@ -33,9 +33,9 @@ ROBOT_WORDS = (
     # the site's own link checks
     "territoire",
 )
-ROBOT = re.compile("|".join(re.escape(word) for word in ROBOT_WORDS), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # a log repeats the same few hundred user agents
 def is_robot(user_agent: str | None) -> bool:
     """Whether a request comes from a robot, by its user agent, ignoring case.
 
@@ -56,7 +56,10 @@ def is_robot(user_agent: str | None) -> bool:
     if user_agent is None:
         return False
     agent = user_agent.strip()
-    return agent in ("", "-") or ROBOT.search(agent) is not None
+    if agent in ("", "-"):
+        return True
+    agent = agent.lower()
+    return any(word in agent for word in ROBOT_WORDS)
 
 
 def base_path(site_url: str) -> str:
@@ -130,6 +133,8 @@ class ScanCounter:
     def add_line(self, line: str) -> None:
         count = self.count
         count.lines += 1
+        if not line.strip():  # an empty line, at the end of a file: nothing to skip
+            return
         request = parse_line(line)
         if request is None:
             count.skipped += 1
@@ -153,5 +158,8 @@ class ScanCounter:
         target = request.target
         if target.startswith(("http://", "https://")):  # absolute form, through a proxy
             target = urlsplit(target).path
-        path = target.split("?", 1)[0].split("#", 1)[0]
-        return self.codes.get(unquote(path, errors="replace"))
+        path = unquote(target.split("?", 1)[0].split("#", 1)[0], errors="replace")
+        if request.status == 301 and not path.endswith("/"):
+            # The host only adds the missing slash; the visitor's next request is the one to count.
+            return None
+        return self.codes.get(path)

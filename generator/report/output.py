@@ -71,14 +71,11 @@ CSV_HEADER = ("date", "campaign", "code", "medium", "label", "scans")
 
 
 def csv_rows(count: ScanCount) -> list[tuple[str, str, str, str, str, int]]:
-    """One row per day and code with at least one scan, by date then in the content's order."""
-    order = {link.code: i for i, link in enumerate(count.links)}
+    """One row per day and code with at least one scan, sorted by date, campaign and code."""
     links = {link.code: link for link in count.links}
-    rows = []
-    for day, code in sorted(count.scans, key=lambda key: (key[0], order[key[1]])):
-        link = links[code]
-        rows.append((day.isoformat(), link.campaign, code, link.medium, link.label, count.scans[(day, code)]))
-    return rows
+    rows = [(day.isoformat(), links[code].campaign, code, links[code].medium, links[code].label, n)
+            for (day, code), n in count.scans.items() if n]
+    return sorted(rows)
 
 
 def write_csv(count: ScanCount, path: Path) -> None:

@@ -7,7 +7,9 @@ from datetime import date
 
 from ..content.project import Content
 from ..content.urls import Urls
+from .calendar import calendar, host_of, vevent
 from .clock import Clock
+from .events import expand
 from .labels import ACCESSIBILITY_STATUS, LABELS
 from .rich_text import plain, render
 from .views import Views, escaped, media_url
@@ -32,6 +34,7 @@ class Site:
     nav: list[tuple[str, str]] = field(default_factory=list)  # (title, src): small and explicit
     not_found: SitePage | None = None
     counts: dict[str, int] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)  # other files of the site: calendars...
 
 
 def make_site(content: Content, today: date | None = None) -> Site:
@@ -61,7 +64,8 @@ def make_site(content: Content, today: date | None = None) -> Site:
     for card in newest:
         by_employer.setdefault(card["employer"], []).append(card)
 
-    event_cards = {slug: views.event_card(slug, e) for slug, e in content.events.items()}
+    events, series = expand(content.events)
+    event_cards = {slug: views.event_card(slug, e) for slug, e in events.items()}
     upcoming = sorted((c for c in event_cards.values() if c["state"] != "past"), key=lambda c: c["sort_key"])
     past = sorted((c for c in event_cards.values() if c["state"] == "past"), key=lambda c: -c["sort_key"])
     story_cards = {slug: views.testimonial_card(slug, item) for slug, item in content.testimonials.items()}
@@ -98,19 +102,20 @@ def make_site(content: Content, today: date | None = None) -> Site:
         else:
             jobs = []
         if isinstance(show.events, list):
-            events = [event_cards[s] for s in show.events]
+            shown = [_series_cards(series[s], event_cards) if s in series else [event_cards[s]] for s in show.events]
+            shown_events = [card for cards in shown for card in cards]
         elif show.events is not None:
-            events = [c for c in upcoming if show.events.matches(content.events[c["slug"]])]
+            shown_events = [c for c in upcoming if show.events.matches(events[c["slug"]])]
         else:
-            events = []
+            shown_events = []
         page(
             f"{slug}.md", urls.campaign(slug), "campaign.html", campaign.title,
             plain(campaign.intro) or campaign.slogan,
             campaign={
                 "slug": slug, "title": campaign.title, "slogan": campaign.slogan, "hero": views.image(campaign.hero),
-                "intro_html": render(campaign.intro), "jobs": jobs, "events": events,
+                "intro_html": render(campaign.intro), "jobs": jobs, "events": shown_events,
                 "testimonials": [story_cards[s] for s in show.testimonials or []],
-                "cta": _call_to_action(campaign.call_to_action, views, urls, event_cards, job_cards),
+                "cta": _call_to_action(campaign.call_to_action, views, urls, event_cards, job_cards, series),
                 "over": campaign.is_over(clock.today), "current": [c for c in current_campaigns if c["url"] != urls.campaign(slug)],
             },
         )
@@ -126,11 +131,36 @@ def make_site(content: Content, today: date | None = None) -> Site:
              contacts=[views.contact(c) for c in terr.contacts])
 
     # Events.
-    page(f"{urls.s['events']}/index.md", urls.section("events"), "events.html", t["events"], upcoming=upcoming, past=past)
-    for slug, event in content.events.items():
+    page(f"{urls.s['events']}/index.md", urls.section("events"), "events.html", t["events"], upcoming=upcoming, past=past,
+         feed=f"{urls.s['events']}.ics")
+    in_series = {occ: group for group in series.values() for occ in group.occurrences}
+    for slug, event in events.items():
         card = event_cards[slug]
+        group = in_series.get(slug)
+        link = {"title": group.event.title, "url": urls.event(group.slug)} if group else None
+        view = views.event_page(slug, event, card, link)
         page(f"{urls.s['events']}/{slug}.md", card["url"], "event.html", event.title,
-             plain(event.description) or card["when"], event=views.event_page(slug, event, card))
+             plain(event.description) or card["when"], event=view, json_ld=view["json_ld"])
+    for slug, group in series.items():
+        cards = [event_cards[s] for s in group.occurrences]
+        upcoming_dates = [c for c in cards if c["state"] != "past"]
+        page(f"{urls.s['events']}/{slug}.md", urls.event(slug), "series.html", group.event.title,
+             plain(group.event.description), series={
+                 "title": group.event.title, "kind_label": cards[0]["kind_label"], "where": cards[0]["where"],
+                 "description_html": render(group.event.description), "upcoming": upcoming_dates,
+                 "past": [c for c in reversed(cards) if c["state"] == "past"],
+                 "next": upcoming_dates[0] if upcoming_dates else None,
+             })
+
+    # Calendars: one file per event, and a feed of what is to come to subscribe to.
+    host = host_of(cfg.site.base_url)
+    items = {}
+    for slug, event in events.items():
+        page_url = cfg.site.base_url + event_cards[slug]["url"]
+        items[slug] = vevent(slug, event, page_url, views.where(event, full=True), clock, host)
+        site.files[f"{urls.s['events']}/{slug}.ics"] = calendar([items[slug]], event.title, lang)
+    site.files[f"{urls.s['events']}.ics"] = calendar(
+        [items[c["slug"]] for c in upcoming], f"{t['events']} – {cfg.site.name}", lang)
 
     # Testimonials.
     page(f"{urls.s['testimonials']}/index.md", urls.section("testimonials"), "testimonials.html", t["testimonials"],
@@ -173,7 +203,7 @@ def make_site(content: Content, today: date | None = None) -> Site:
     site.nav.append((t["contact"], f"{urls.s['contact']}/index.md"))
     site.counts = {
         "campaigns": len(content.campaigns), "jobs": len(content.jobs), "expired": len(content.jobs) - len(published),
-        "events": len(content.events), "testimonials": len(content.testimonials), "pages": len(content.pages),
+        "events": len(events), "testimonials": len(content.testimonials), "pages": len(content.pages),
     }
     return site
 
@@ -198,11 +228,18 @@ def _site_info(content: Content, t: dict, urls: Urls) -> dict:
     }
 
 
-def _call_to_action(cta, views: Views, urls: Urls, event_cards: dict, job_cards: dict) -> dict | None:
+def _series_cards(group, event_cards: dict) -> list[dict]:
+    """What a campaign shows of a series: its dates to come, or its past dates once all are over."""
+    cards = [event_cards[s] for s in group.occurrences]
+    return [c for c in cards if c["state"] != "past"] or cards
+
+
+def _call_to_action(cta, views: Views, urls: Urls, event_cards: dict, job_cards: dict, series: dict) -> dict | None:
     if cta is None:
         return None
     if cta.event:
-        return {"label": cta.label, "href": event_cards[cta.event]["url"] + "#inscription", "internal": True}
+        card = _series_cards(series[cta.event], event_cards)[0] if cta.event in series else event_cards[cta.event]
+        return {"label": cta.label, "href": card["url"] + "#inscription", "internal": True}
     if cta.job:
         card = job_cards.get(cta.job)
         return {"label": cta.label, "href": card["url"] if card else urls.section("jobs"), "internal": True}

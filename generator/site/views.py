@@ -13,7 +13,9 @@ from markupsafe import Markup, escape
 from ..content.model import PRINTED_MEDIA, Event, Job, Registration, Testimonial
 from ..content.urls import Urls
 from . import dates
+from .calendar import google_link, outlook_link
 from .clock import Clock
+from .structured_data import event_json_ld
 from .labels import CONTRACTS, EVENT_KINDS
 from .rich_text import plain, render
 
@@ -80,6 +82,8 @@ class Views:
 
     # --- events ------------------------------------------------------------------------
     def event_state(self, event: Event) -> str:
+        if event.status in ("cancelled", "postponed"):
+            return event.status
         now = self.clock.now
         start, end = self.clock.aware(event.start), self.clock.aware(event.end, end=True)
         if end < now:
@@ -91,13 +95,19 @@ class Views:
             return "closed"
         return "upcoming"
 
+    def where(self, event: Event, full: bool = False) -> str:
+        parts = []
+        if event.place:
+            p = event.place
+            parts.append(", ".join(x for x in (p.name, p.address if full else None,
+                                               f"{p.postal_code} {p.city}" if full and p.postal_code else p.city) if x))
+        if event.online:
+            parts.append(self.t["online_on"].format(platform=event.online.platform))
+        return " · ".join(parts)
+
     def event_card(self, slug: str, event: Event) -> dict:
         state = self.event_state(event)
-        where = (
-            f"{event.place.name}, {event.place.city}" if event.place else self.t["online_on"].format(platform=event.online.platform)
-        )
-        if event.place and event.online:
-            where += f" · {self.t['online']}"
+        where = self.where(event)
         return {
             "slug": slug, "url": self.urls.event(slug), "title": event.title, "kind": event.kind,
             "kind_label": EVENT_KINDS[self.lang][event.kind],
@@ -108,7 +118,27 @@ class Views:
             "sort_key": self.clock.aware(event.start).timestamp(),
         }
 
-    def event_page(self, slug: str, event: Event, card: dict) -> dict:
+    def event_page(self, slug: str, event: Event, card: dict, series: dict | None = None) -> dict:
+        base = self.content.config.site.base_url
+        page_url = base + card["url"]
+        where = self.where(event, full=True)
+        state = card["state"]
+        reg = event.registration
+        registration_open = bool(reg) and state == "upcoming"
+        image = event.image or (self.content.territory.hero if self.content.territory.hero else None)
+        publisher = self.content.config.publisher
+        json_ld = event_json_ld(
+            event, page_url=page_url, image_url=base + media_url(image.image) if image else None,
+            organizer={"name": publisher.name, "url": base}, clock=self.clock,
+            registration_open=registration_open, registration_url=reg.url if reg else None,
+        )
+        in_future = state in ("upcoming", "closed", "ongoing")
+        notes = {
+            "cancelled": self.t["cancelled_note"], "postponed": self.t["postponed_note"],
+        }
+        note = notes.get(event.status)
+        if event.status == "rescheduled" and event.previous_start:
+            note = self.t["rescheduled_note"].format(date=dates.long_date(_day(event.previous_start), self.lang))
         place = event.place
         map_url = None
         if place:
@@ -121,9 +151,15 @@ class Views:
             "image": self.image(event.image),
             "place": place.model_dump() if place else None, "map_url": map_url,
             "online_platform": event.online.platform if event.online else None,
-            "registration": self.registration(reg) if reg and card["state"] == "upcoming" else None,
+            "registration": self.registration(reg) if registration_open else None,
             "deadline_label": self.t["deadline"].format(date=dates.short_date(_day(reg.deadline), self.lang))
-            if reg and reg.deadline and card["state"] == "upcoming" else None,
+            if reg and reg.deadline and registration_open else None,
+            "note": note, "json_ld": json_ld, "series": series,
+            "calendar": {
+                "ics": f"{self.urls.s['events']}/{slug}.ics",
+                "google": google_link(event, where, page_url, self.clock),
+                "outlook": outlook_link(event, where, page_url, self.clock),
+            } if in_future else None,
         }
 
     def registration(self, reg: Registration) -> dict:

@@ -1,0 +1,83 @@
+"""iCalendar files (one per event, and a feed of upcoming events), made with ``icalendar``."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from urllib.parse import urlencode, urlsplit
+
+import icalendar
+
+from .clock import Clock
+from .rich_text import plain
+
+PRODID = "-//Territoire//Agenda//FR"
+
+
+def _ical_times(event, clock: Clock):
+    if event.all_day:  # whole days: DTEND is exclusive in iCalendar
+        return event.start, event.end + timedelta(days=1)
+    return clock.aware(event.start), clock.aware(event.end)
+
+
+def vevent(slug: str, event, page_url: str, where: str, clock: Clock, host: str) -> icalendar.Event:
+    item = icalendar.Event()
+    item.add("uid", f"{slug}@{host}")  # stable across builds: calendars update, never duplicate
+    item.add("dtstamp", clock.now)
+    start, end = _ical_times(event, clock)
+    item.add("dtstart", start)
+    item.add("dtend", end)
+    item.add("summary", event.title)
+    description = plain(event.description, limit=2000)
+    item.add("description", f"{description}\n\n{page_url}".strip())
+    item.add("location", where)
+    item.add("url", page_url)
+    status = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(event.status, "CONFIRMED")
+    item.add("status", status)
+    return item
+
+
+def calendar(items: list[icalendar.Event], name: str, language: str) -> bytes:
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    for item in items:
+        cal.add_component(item)
+    days = [_day(item.decoded("dtstart")) for item in items]
+    if days:  # VTIMEZONE for the site's zone, so every client agrees on the hour; only the years used
+        cal.add_missing_timezones(first_date=date(min(days).year - 1, 1, 1), last_date=date(max(days).year + 2, 1, 1))
+    return cal.to_ical()
+
+
+def _day(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+    return cal.to_ical()
+
+
+def google_link(event, where: str, page_url: str, clock: Clock) -> str:
+    start, end = _ical_times(event, clock)
+    pattern = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%S"  # local times, with ctz below
+
+    def fmt(value):
+        return value.strftime(pattern)
+
+    query = {"action": "TEMPLATE", "text": event.title, "dates": f"{fmt(start)}/{fmt(end)}",
+             "details": f"{plain(event.description, 500)}\n{page_url}".strip(), "location": where}
+    if not event.all_day:
+        query["ctz"] = clock.zone.key
+    return "https://calendar.google.com/calendar/render?" + urlencode(query)
+
+
+def outlook_link(event, where: str, page_url: str, clock: Clock) -> str:
+    start, end = _ical_times(event, clock)
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
+             "startdt": start.isoformat(), "enddt": end.isoformat(), "location": where,
+             "body": f"{plain(event.description, 500)}\n{page_url}".strip()}
+    if event.all_day:
+        query["allday"] = "true"
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)
+
+
+def host_of(base_url: str) -> str:
+    return urlsplit(base_url).hostname or "territoire"

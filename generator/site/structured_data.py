@@ -1,0 +1,72 @@
+"""schema.org JSON-LD for search engines (Google's required and recommended properties)."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from .clock import Clock
+from .rich_text import plain
+
+SCHEMA = "https://schema.org"
+EVENT_STATUS = {
+    "scheduled": "EventScheduled", "cancelled": "EventCancelled",
+    "postponed": "EventPostponed", "rescheduled": "EventRescheduled",
+}
+
+
+def script_json(data: dict) -> Markup:
+    """JSON safe inside <script>: no "</script>" or "<!--" can be formed by content."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def _instant(value, clock: Clock, end=False) -> str:
+    if hasattr(value, "hour"):
+        return clock.aware(value).isoformat()
+    return value.isoformat()  # a whole day: a date is valid for startDate/endDate
+
+
+def attendance_mode(event) -> str:
+    if event.place and event.online:
+        return f"{SCHEMA}/MixedEventAttendanceMode"
+    return f"{SCHEMA}/OnlineEventAttendanceMode" if event.online else f"{SCHEMA}/OfflineEventAttendanceMode"
+
+
+def event_json_ld(event, *, page_url: str, image_url: str | None, organizer: dict, clock: Clock,
+                  registration_open: bool, registration_url: str | None) -> Markup:
+    locations = []
+    if event.place:
+        p = event.place
+        address = {"@type": "PostalAddress", "addressLocality": p.city, "addressCountry": "FR"}
+        if p.address:
+            address["streetAddress"] = p.address
+        if p.postal_code:
+            address["postalCode"] = p.postal_code
+        locations.append({"@type": "Place", "name": p.name, "address": address})
+    if event.online:
+        locations.append({"@type": "VirtualLocation", "url": page_url})
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": event.title,
+        "startDate": _instant(event.start, clock),
+        "endDate": _instant(event.end, clock, end=True),
+        "eventAttendanceMode": attendance_mode(event),
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[event.status]}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "description": plain(event.description, limit=5000) or event.title,
+        "organizer": {"@type": "Organization", **organizer},
+        "url": page_url,
+    }
+    if image_url:
+        data["image"] = [image_url]
+    if event.status == "rescheduled" and event.previous_start:
+        data["previousStartDate"] = _instant(event.previous_start, clock)
+    if registration_open:
+        data["offers"] = {
+            "@type": "Offer", "price": "0", "priceCurrency": "EUR",
+            "availability": f"{SCHEMA}/InStock", "url": registration_url or page_url,
+        }
+    return script_json(data)
