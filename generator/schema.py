@@ -480,6 +480,7 @@ def field_reference() -> str:
     for kind in KINDS:
         _, title, description = _info(kind)
         name, _, where = title.rpartition(" (")
+        name, where = (name, where) if name else (title, kind + ")")
         schema = schema_for(kind)
         defs = schema.get("$defs", {})
         out += [f'<a id="{kind}"></a>', "", f"## {name} — `{where.rstrip(')')}`", "", _escape(description), ""]

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-BUNDLED = Path(__file__).resolve().parent.parent / "themes"
+
+def bundled_root() -> Path:
+    """The themes shipped with Territoire: ``themes/`` of a source checkout, or the installed copy."""
+    checkout = Path(__file__).resolve().parent.parent / "themes"
+    if (checkout / "default" / "main.html").is_file():
+        return checkout
+    spec = importlib.util.find_spec("generator.themes_bundled")
+    if spec is not None and spec.submodule_search_locations:
+        return Path(list(spec.submodule_search_locations)[0])
+    return checkout
 
 
 def _roots(project: Path) -> list[Path]:
-    return [Path(project) / "themes", BUNDLED]
+    return [Path(project) / "themes", bundled_root()]
 
 
 def theme_dir(project: Path, name: str) -> Path | None:
