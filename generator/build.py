@@ -7,11 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from .content.project import Content, load_project
+from .images import MediaLibrary
 from .output import atomic_dir
 from .redirects import write_nginx_snippet, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir
+
+
+CACHE_DIR = ".territoire-cache"  # images, social cards and posters, by content hash
 
 
 @dataclass
@@ -23,7 +27,8 @@ class BuildResult:
 def check(project: Path, today: date | None = None) -> Site:
     """Validate everything and plan the pages, without rendering. Raises ContentError."""
     content = load_project(project)
-    return make_site(content, today)
+    media = MediaLibrary(content.media_dir, Path(project) / CACHE_DIR / "images")
+    return make_site(content, today, media)
 
 
 def build(project: Path, out: Path | None = None, today: date | None = None) -> BuildResult:
@@ -43,6 +48,7 @@ def render(site: Site, out: Path) -> None:
     with atomic_dir(out) as tmp:
         render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
         write_short_links(site, links, tmp)
+        site.media.write(tmp)
         for path, data in site.files.items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)

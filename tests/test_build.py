@@ -42,7 +42,7 @@ def test_every_page_type_at_its_contract_url(built):
     for url in CONTRACT_FR:
         assert (built / "site" / url / "index.html").is_file(), url
     assert (built / "site" / "404.html").is_file()
-    assert (built / "site" / "media" / "hero.jpg").is_file()
+    assert list((built / "site" / "media").glob("hero-*-64.webp"))  # responsive variants, never the original
 
 
 def test_english_urls_and_labels(tmp_path):

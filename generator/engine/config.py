@@ -11,8 +11,6 @@ from mkdocs.config.base import Config
 
 class TerritoireConfig(Config):
     enabled = c.Type(bool, default=True)
-    # Where the officer's media live; copied to /media/ in the site.
-    media_dir = c.Optional(c.Type(str))
 
 
 def mkdocs_config(site, theme_dir: Path, docs_dir: Path, site_dir: Path) -> dict:

@@ -30,6 +30,6 @@ def render_site(site, theme_dir: Path, out_dir: Path, *, quiet: bool = True) -> 
         config = load_config(io.StringIO(yaml.safe_dump(data, allow_unicode=True)))
         templates = [p.relative_to(theme_dir).as_posix() for p in Path(theme_dir).rglob("*.html")]
         plugin = TerritoirePlugin(site, templates)
-        plugin.load_config({"media_dir": str(site.content.media_dir)})
+        plugin.load_config({})
         config.plugins["territoire"] = plugin
         mkdocs_build(config)

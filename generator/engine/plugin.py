@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from types import SimpleNamespace
 
 from jinja2 import pass_context
@@ -23,13 +22,6 @@ class TerritoirePlugin(BasePlugin[TerritoireConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         for spec in self.site.pages:
             files.append(File.generated(config, spec.src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-        media_dir = self.config.media_dir
-        if media_dir and os.path.isdir(media_dir):
-            for folder, _, names in os.walk(media_dir):
-                for name in names:
-                    path = os.path.join(folder, name)
-                    rel = os.path.relpath(path, media_dir).replace(os.sep, "/")
-                    files.append(File.generated(config, f"media/{rel}", abs_src_path=path))
         return files
 
     def on_env(self, env, *, config, files):

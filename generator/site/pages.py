@@ -12,7 +12,7 @@ from .clock import Clock
 from .events import expand
 from .labels import ACCESSIBILITY_STATUS, LABELS
 from .rich_text import plain, render
-from .views import Views, escaped, media_url
+from .views import Views, escaped
 
 HOME_JOBS = 6
 HOME_EVENTS = 3
@@ -32,20 +32,25 @@ class Site:
     clock: Clock
     pages: list[SitePage] = field(default_factory=list)
     nav: list[tuple[str, str]] = field(default_factory=list)  # (title, src): small and explicit
+    media: object = None  # the MediaLibrary pages took their pictures from
     not_found: SitePage | None = None
     counts: dict[str, int] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # other files of the site: calendars...
 
 
-def make_site(content: Content, today: date | None = None) -> Site:
+def make_site(content: Content, today: date | None = None, media=None) -> Site:
     cfg = content.config
+    if media is None:
+        from ..images import MediaLibrary
+
+        media = MediaLibrary(content.media_dir)
     clock = Clock.make(cfg.site.timezone, today)
     lang = content.language
     t = LABELS[lang]
     urls = Urls(lang, cfg.qr.path)
-    views = Views(content, clock, t)
-    site = Site(content=content, clock=clock)
-    shared = _site_info(content, t, urls)
+    views = Views(content, clock, t, media)
+    site = Site(content=content, clock=clock, media=media)
+    shared = _site_info(content, t, urls, media)
 
     def page(src: str, url: str, template: str, title: str, description: str | None = None, **data) -> SitePage:
         meta = {
@@ -86,7 +91,7 @@ def make_site(content: Content, today: date | None = None) -> Site:
             "living": [{"title": s.title, "body_html": render(s.body)} for s in terr.living],
             "services": [{"title": s.title, "body_html": render(s.body)} for s in terr.services],
             "aids": [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in terr.aids],
-            "partners": [{"name": p.name, "url": p.url, "logo": media_url(p.logo)} for p in terr.partners],
+            "partners": [{"name": p.name, "url": p.url, "logo": media.picture(p.logo, p.name)} for p in terr.partners],
         },
         campaigns=current_campaigns, jobs=newest[:HOME_JOBS], jobs_total=len(newest),
         events=upcoming[:HOME_EVENTS], testimonials=list(story_cards.values())[:3],
@@ -208,13 +213,13 @@ def make_site(content: Content, today: date | None = None) -> Site:
     return site
 
 
-def _site_info(content: Content, t: dict, urls: Urls) -> dict:
+def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
     """What every page shows around its content (header, footer), shared by all pages."""
     cfg = content.config
     status = ACCESSIBILITY_STATUS[cfg.site.language][cfg.accessibility.status]
     return {
         "name": cfg.site.name, "url": cfg.site.base_url, "language": cfg.site.language,
-        "logo": media_url(cfg.site.logo), "colors": cfg.site.colors.model_dump(),
+        "logo": media.picture(cfg.site.logo, cfg.site.name), "colors": cfg.site.colors.model_dump(),
         "publisher": cfg.publisher.name, "territory": content.territory.name,
         "social": content.territory.social.model_dump() if content.territory.social else None,
         "footer_links": [

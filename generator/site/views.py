@@ -22,15 +22,14 @@ from .rich_text import plain, render
 NOT_JOB_POSTINGS = frozenset({"liberal", "reprise"})  # not employment for search engines
 
 
-def media_url(path: str | None) -> str | None:
-    return f"media/{path}" if path else None
 
 
 class Views:
     """Builds views for one content set, one language and one reference date."""
 
-    def __init__(self, content, clock: Clock, labels: dict):
+    def __init__(self, content, clock: Clock, labels: dict, media):
         self.content = content
+        self.media = media  # MediaLibrary: responsive variants of the officer's images
         self.clock = clock
         self.t = labels
         self.lang = content.language
@@ -70,7 +69,7 @@ class Views:
         return {
             **card,
             "description_html": render(job.description),
-            "employer_url": job.employer.url, "employer_logo": media_url(job.employer.logo),
+            "employer_url": job.employer.url, "employer_logo": self.media.picture(job.employer.logo, job.employer.name),
             "valid_through_label": dates.short_date(job.valid_through, self.lang) if job.valid_through else None,
             "apply_href": apply.url or f"mailto:{apply.email}?{urlencode({'subject': job.title}, quote_via=_quote)}",
             "apply_label": self.t["apply"] if apply.url else self.t["apply_email"],
@@ -128,7 +127,7 @@ class Views:
         image = event.image or (self.content.territory.hero if self.content.territory.hero else None)
         publisher = self.content.config.publisher
         json_ld = event_json_ld(
-            event, page_url=page_url, image_url=base + media_url(image.image) if image else None,
+            event, page_url=page_url, image_url=base + self.media.picture(image.image)["largest"] if image else None,
             organizer={"name": publisher.name, "url": base}, clock=self.clock,
             registration_open=registration_open, registration_url=reg.url if reg else None,
         )
@@ -173,7 +172,7 @@ class Views:
 
     # --- people and pictures -----------------------------------------------------------
     def image(self, image) -> dict | None:
-        return {"src": media_url(image.image), "alt": image.alt} if image else None
+        return self.media.picture(image.image, image.alt) if image else None
 
     def testimonial_card(self, slug: str, item: Testimonial) -> dict:
         facts = [x for x in (
@@ -183,7 +182,7 @@ class Views:
         ) if x]
         return {
             "slug": slug, "url": self.urls.testimonial(slug), "name": item.name, "quote": item.quote,
-            "photo": media_url(item.photo), "photo_alt": item.photo_alt, "facts": " · ".join(facts),
+            "photo": self.media.picture(item.photo, item.photo_alt), "facts": " · ".join(facts),
             "ambassador": item.ambassador,
         }
 
@@ -194,7 +193,7 @@ class Views:
         return {
             "name": c.name, "role": c.role, "email": c.email, "phone": c.phone,
             "phone_href": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
-            "photo": media_url(c.photo), "photo_alt": c.photo_alt,
+            "photo": self.media.picture(c.photo, c.photo_alt),
         }
 
     def placement_is_printed(self, placement) -> bool:
@@ -237,4 +236,4 @@ def escaped(text: str | None) -> Markup | None:
     return None if text is None else escape(text)
 
 
-__all__ = ["Views", "escaped", "plain", "media_url"]
+__all__ = ["Views", "escaped", "plain"]
