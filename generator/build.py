@@ -9,6 +9,7 @@ from pathlib import Path
 from .content.project import Content, load_project
 from .images import MediaLibrary
 from .output import atomic_dir
+from .social_cards import SocialCards
 from .redirects import write_nginx_snippet, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
@@ -27,8 +28,11 @@ class BuildResult:
 def check(project: Path, today: date | None = None) -> Site:
     """Validate everything and plan the pages, without rendering. Raises ContentError."""
     content = load_project(project)
-    media = MediaLibrary(content.media_dir, Path(project) / CACHE_DIR / "images")
-    return make_site(content, today, media)
+    cache = Path(project) / CACHE_DIR
+    media = MediaLibrary(content.media_dir, cache / "images")
+    site = content.config.site
+    cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social")
+    return make_site(content, today, media, cards)
 
 
 def build(project: Path, out: Path | None = None, today: date | None = None) -> BuildResult:
@@ -49,6 +53,7 @@ def render(site: Site, out: Path) -> None:
         render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
         write_short_links(site, links, tmp)
         site.media.write(tmp)
+        site.cards.write(tmp)
         for path, data in site.files.items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)

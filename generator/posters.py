@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont, ImageOps
+from PIL import Image, ImageDraw, ImageOps
+
+from .drawing import fit_text as _fit_text, font as _font, wrap as _wrap
 
 from .qr_codes import code_image
 
@@ -16,7 +18,6 @@ DPI = 300
 PAPER_MM = {"A5": (148, 210), "A4": (210, 297), "A3": (297, 420), "A2": (420, 594), "A1": (594, 841), "A0": (841, 1189)}
 READING_DISTANCE_M = {"A5": 0.5, "A4": 1.0, "A3": 1.5, "A2": 2.0, "A1": 3.0, "A0": 4.0}
 DEFAULT_SIZE = {"flyer": "A5", "carte": "A5", "presse": "A4", "affiche": "A3", "kakemono": "A1", "banderole": "A1"}
-FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts")
 
 
 def mm_to_px(mm: float) -> int:
@@ -34,41 +35,6 @@ class PosterText:
     call: str  # "Scannez pour en savoir plus"
     short_link: str  # shown in clear under the code
     territory: str
-
-
-def _font(size: int, bold: bool = False):
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    for folder in FONT_DIRS:
-        path = Path(folder) / name
-        if path.is_file():
-            return ImageFont.truetype(str(path), size)
-    return ImageFont.load_default(size=size)  # Pillow's own scalable font
-
-
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=font) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-    return lines + ([line] if line else [])
-
-
-def _fit_text(draw, text: str, width: int, max_lines: int, start: int, bold=True, height: int | None = None):
-    """The largest font size (down from ``start``) at which the text fits in ``max_lines`` and ``height``."""
-    size = start
-    while size > 12:
-        font = _font(size, bold)
-        lines = _wrap(draw, text, font, width)
-        fits_height = height is None or len(lines) * size * 1.2 <= height
-        if len(lines) <= max_lines and fits_height and all(draw.textlength(ln, font=font) <= width for ln in lines):
-            return font, lines
-        size = int(size * 0.9)
-    font = _font(size, bold)
-    return font, _wrap(draw, text, font, width)
 
 
 def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path | None,

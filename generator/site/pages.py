@@ -33,23 +33,28 @@ class Site:
     pages: list[SitePage] = field(default_factory=list)
     nav: list[tuple[str, str]] = field(default_factory=list)  # (title, src): small and explicit
     media: object = None  # the MediaLibrary pages took their pictures from
+    cards: object = None  # the SocialCards pages asked for
     not_found: SitePage | None = None
     counts: dict[str, int] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # other files of the site: calendars...
 
 
-def make_site(content: Content, today: date | None = None, media=None) -> Site:
+def make_site(content: Content, today: date | None = None, media=None, social=None) -> Site:
     cfg = content.config
     if media is None:
         from ..images import MediaLibrary
 
         media = MediaLibrary(content.media_dir)
+    if social is None:
+        from ..social_cards import SocialCards
+
+        social = SocialCards(content.media_dir, cfg.site.name, cfg.site.colors.primary, cfg.site.colors.accent)
     clock = Clock.make(cfg.site.timezone, today)
     lang = content.language
     t = LABELS[lang]
     urls = Urls(lang, cfg.qr.path)
     views = Views(content, clock, t, media)
-    site = Site(content=content, clock=clock, media=media)
+    site = Site(content=content, clock=clock, media=media, cards=social)
     shared = _site_info(content, t, urls, media)
 
     def page(src: str, url: str, template: str, title: str, description: str | None = None, **data) -> SitePage:
@@ -202,6 +207,10 @@ def make_site(content: Content, today: date | None = None, media=None) -> Site:
         "site": shared, "t": t, "url": "404.html", "lang": lang, "noindex": True,
     })
 
+    _sharing(site, social, events)
+    site.files["sitemap.xml"] = _sitemap(site)
+    site.files["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {cfg.site.base_url}sitemap.xml\n".encode()
+
     site.nav = [(t["home"], "index.md"), (t["jobs"], f"{urls.s['jobs']}/index.md"), (t["events"], f"{urls.s['events']}/index.md"),
                 (t["testimonials"], f"{urls.s['testimonials']}/index.md")]
     site.nav += [(p.meta.title, f"{slug}.md") for slug, p in free if p.meta.nav]
@@ -276,3 +285,36 @@ def _date_label(value, lang):
     from .dates import short_date
 
     return short_date(value, lang) if value else None
+
+
+def _sharing(site: Site, cards, events: dict) -> None:
+    """Open Graph data of every page: its own social card (campaign, job, event) or the home page's."""
+    content = site.content
+    terr = content.territory
+    base = content.config.site.base_url
+    hero = terr.hero.image if terr.hero else None
+    home = cards.card("accueil", "territoire", terr.name, terr.tagline, hero)
+    for page in site.pages:
+        meta = page.meta
+        if page.template == "campaign.html":
+            c = content.campaigns[meta["campaign"]["slug"]]
+            card = cards.card("campagne", meta["campaign"]["slug"], c.title, c.slogan, c.hero.image if c.hero else hero)
+        elif page.template == "job.html":
+            job = meta["job"]
+            card = cards.card("offre", job["slug"], job["title"], f"{job['employer']} · {job['place']} · {job['contract_label']}", hero)
+        elif page.template == "event.html":
+            view = meta["event"]
+            image = events[view["slug"]].image
+            card = cards.card("evenement", view["slug"], view["title"], view["when"], image.image if image else hero)
+        else:
+            card = home
+        meta["og"] = {**card, "image": base + card["image"], "url": base + page.url,
+                      "type": "website" if page.template == "home.html" else "article"}
+
+
+def _sitemap(site: Site) -> bytes:
+    """Every page a search engine should know: no noindex page (expired offers, 404)."""
+    base = site.content.config.site.base_url
+    entries = "".join(f"<url><loc>{base}{p.url}</loc></url>" for p in site.pages if not p.meta.get("noindex"))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n').encode()

@@ -1,0 +1,69 @@
+"""Sharing and search engines: social cards, Open Graph tags, canonical URLs, sitemap, robots.txt."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.build import check
+from generator.cli import main
+
+from project_factory import make_project
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("sharing"))
+    assert main(["build", "--project", str(root), "--today", "2026-11-23"]) == 0
+    return root
+
+
+def og(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z_:]+)" content="([^"]*)"', html))
+
+
+@pytest.mark.parametrize("url,kind", [("soignants/", "campagne-soignants"), ("offres/infirmier/", "offre-infirmier"),
+                                      ("agenda/job-dating/", "evenement-job-dating")])
+def test_campaign_job_and_event_have_their_social_card(built, url, kind):
+    tags = og((built / "site" / url / "index.html").read_text())
+    assert tags["og:url"] == f"https://vivre.example.fr/{url}"
+    assert re.fullmatch(rf"https://vivre\.example\.fr/social/{kind}-[0-9a-f]{{10}}\.jpg", tags["og:image"])
+    card = built / "site" / tags["og:image"].removeprefix("https://vivre.example.fr/")
+    with Image.open(card) as image:
+        assert image.size == (1200, 630) and image.format == "JPEG"
+    assert tags["og:image:width"] == "1200" and tags["og:image:height"] == "630"
+    assert tags["twitter:card"] == "summary_large_image"
+    assert tags["og:title"] and tags["og:description"] and tags["og:site_name"] == "Vivre à Testville"
+
+
+def test_every_page_has_open_graph_and_canonical(built):
+    for page in (built / "site").rglob("index.html"):
+        if "/q/" in str(page):
+            continue  # short links redirect, they are not shared pages
+        html = page.read_text()
+        tags = og(html)
+        assert {"og:title", "og:url", "og:image", "og:type", "twitter:card"} <= set(tags), page
+        url = "https://vivre.example.fr/" + page.parent.relative_to(built / "site").as_posix() + "/"
+        url = url.replace("https://vivre.example.fr/./", "https://vivre.example.fr/")
+        assert f'<link rel="canonical" href="{url}">' in html, page
+
+
+def test_sitemap_lists_indexable_pages_only(built):
+    tree = ET.parse(built / "site/sitemap.xml")
+    locs = [e.text for e in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://vivre.example.fr/" in locs and "https://vivre.example.fr/offres/infirmier/" in locs
+    assert not any("404" in loc or "/q/" in loc for loc in locs)
+    assert not (built / "site/sitemap.xml.gz").exists()
+
+
+def test_robots_points_to_the_sitemap(built):
+    assert (built / "site/robots.txt").read_text() == "User-agent: *\nAllow: /\n\nSitemap: https://vivre.example.fr/sitemap.xml\n"
+
+
+def test_social_cards_are_cached(built):
+    site = check(built, None)
+    assert site.cards.write(built / "again") == 0  # same content: every card comes from the cache
