@@ -99,13 +99,13 @@ def cmd_serve(args) -> int:
 
     project = args.project.resolve()
 
-    def rebuild(out: Path) -> bool:
+    def rebuild(out: Path):
         try:
             render(check(project), out)
         except ContentError as err:
             _report(err, args)
-            return False
-        return True
+            return err.problems
+        return None
 
     serve(project, rebuild, host=args.host, port=args.port)
     return 0

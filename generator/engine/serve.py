@@ -1,7 +1,11 @@
-"""Live preview: MkDocs' reloading server, rebuilding when the officer saves a file."""
+"""Live preview: MkDocs' reloading server, rebuilding when the officer saves a file.
+
+While the content has errors, every page of the preview shows them (in the browser, where
+the officer is looking), then the site comes back as soon as the files are fixed."""
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
 import sys
@@ -12,24 +16,54 @@ from mkdocs.livereload import LiveReloadServer
 
 log = logging.getLogger("territoire")
 
+ERROR_PAGE = """<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>{title}</title>
+<style>body{{font:1rem/1.5 system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;color:#1a1a1a}}
+h1{{color:#a30000}}li{{margin:.5rem 0}}code{{background:#f3f3f3;padding:.1rem .3rem;border-radius:.2rem}}</style>
+</head><body><main><h1>{title}</h1><p>{hint}</p><ul>{items}</ul></main></body></html>
+"""
+WORDS = {
+    "fr": ("Le contenu contient des erreurs", "Corrigez ces points et enregistrez : cette page se recharge d'elle-même."),
+    "en": ("The content has errors", "Fix these and save: this page reloads by itself."),
+}
+
+
+def error_page(problems: list[str], language: str = "fr") -> str:
+    title, hint = WORDS.get(language, WORDS["fr"])
+    items = "".join(f"<li><code>{html.escape(p.split(': ', 1)[0])}</code> {html.escape(p.split(': ', 1)[-1])}</li>" for p in problems)
+    return ERROR_PAGE.format(lang=language, title=title, hint=hint, items=items)
+
 
 def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """``rebuild(out_dir)`` builds into ``out_dir`` and returns False on a content error,
-    in which case the previous preview stays up and the errors are printed."""
-    site_dir = Path(tempfile.mkdtemp(prefix="territoire-serve-")) / "site"
+    """``rebuild(out_dir)`` builds into ``out_dir`` and returns None, or the list of problems."""
+    work = Path(tempfile.mkdtemp(prefix="territoire-serve-"))
+    site_dir, errors_dir = work / "site", work / "errors"
+    errors_dir.mkdir()
+    state = {"errors": None}
 
     def builder(config=None):
-        rebuild(site_dir)
+        problems = rebuild(site_dir)
+        if problems:
+            page = error_page([str(p) for p in problems]).encode("utf-8")
+            (errors_dir / "index.html").write_bytes(page)
+            state["errors"] = page
+            server.root = str(errors_dir)
+        else:
+            state["errors"] = None
+            server.root = str(site_dir)
 
     server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir), mount_path="/")
 
-    def error_page(code):
+    def on_error(code):
+        if state["errors"] is not None:
+            return state["errors"]
         page = site_dir / f"{code}.html"
         return page.read_bytes() if page.is_file() else None
 
-    server.error_handler = error_page
+    server.error_handler = on_error
     builder()
-    for name in ("content", "themes", "site_config.yml"):
+    for name in ("content", "themes", "site_config.yml", "qr-codes.yml"):
         if (project / name).exists():
             server.watch(str(project / name))
     print(f"Aperçu sur http://{host}:{port}/ — Ctrl+C pour arrêter", file=sys.stderr)
@@ -39,4 +73,4 @@ def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000) -> 
         pass
     finally:
         server.shutdown()
-        shutil.rmtree(site_dir.parent, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
