@@ -112,9 +112,12 @@ def test_expired_job_is_not_published(tmp_path):
     assert main(["build", "--project", str(tmp_path), "--today", "2027-06-30"]) == 0
     assert (tmp_path / "site/offres/infirmier/index.html").is_file()  # valid through that day
     assert main(["build", "--project", str(tmp_path), "--today", "2027-07-01"]) == 0
-    assert not (tmp_path / "site/offres/infirmier").exists()
-    site_text = "".join(p.read_text("utf-8") for p in (tmp_path / "site").rglob("*.html"))
-    assert "offres/infirmier/" not in site_text
+    # Only the "no longer available" page stays at its address (noindex), linked from nowhere.
+    gone = (tmp_path / "site/offres/infirmier/index.html").read_text("utf-8")
+    assert "n&#39;est plus disponible" in gone and '<meta name="robots" content="noindex">' in gone
+    others = [p for p in (tmp_path / "site").rglob("*.html") if p.parent.name != "infirmier"]
+    site_text = "".join(p.read_text("utf-8") for p in others)
+    assert "offres/infirmier/" not in site_text and 'href="../infirmier/"' not in site_text
     assert "infirmier" not in (tmp_path / "site/sitemap.xml").read_text()
 
 
@@ -122,7 +125,7 @@ def test_source_date_epoch_sets_the_reference_date(tmp_path, monkeypatch):
     make_project(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1814400000")  # 2027-07-01
     assert main(["build", "--project", str(tmp_path)]) == 0
-    assert not (tmp_path / "site/offres/infirmier").exists()
+    assert "noindex" in (tmp_path / "site/offres/infirmier/index.html").read_text("utf-8")  # expired
 
 
 def test_events_upcoming_first_and_past_with_replay(built):
@@ -198,3 +201,11 @@ def test_no_engine_banner(tmp_path):
                          capture_output=True, text=True, cwd=Path(__file__).parent.parent)
     assert run.returncode == 0, run.stderr
     assert "Zensical" not in run.stderr + run.stdout and "end of life" not in run.stderr + run.stdout
+
+
+def test_list_right_under_a_paragraph_is_still_a_list():
+    from generator.site.rich_text import render
+
+    html = str(render("**Au programme**\n- vendredi : accueil\n- samedi : visites\n  de logements\n\nFin."))
+    assert "<ul>\n<li>vendredi : accueil</li>\n<li>samedi : visites\n  de logements</li>\n</ul>" in html
+    assert "<p>Fin.</p>" in html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 import markdown as _markdown
@@ -34,12 +35,29 @@ def _converter() -> _markdown.Markdown:
     return md
 
 
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+\S")
+
+
+def _lists_need_no_blank_line(text: str) -> str:
+    """Officers write a list right under its paragraph; Markdown wants a blank line between them."""
+    out: list[str] = []
+    in_list = False
+    for line in text.split("\n"):
+        item = bool(_LIST_ITEM.match(line))
+        if item and not in_list and out and out[-1].strip():
+            out.append("")
+        continuation = in_list and line.startswith((" ", "\t")) and bool(line.strip())
+        in_list = item or continuation
+        out.append(line)
+    return "\n".join(out)
+
+
 def render(text: str | None, *, shift_headings: bool = True) -> Markup:
     """Safe HTML for a Markdown field (headings start at h2: the page has its own h1)."""
     if not text:
         return Markup("")
     md = _converter()
-    html = md.reset().convert(text)
+    html = md.reset().convert(_lists_need_no_blank_line(text))
     if shift_headings:
         html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_SCHEMES, link_rel="noopener")
