@@ -10,7 +10,7 @@ from .content.project import Content, load_project
 from .images import MediaLibrary
 from .output import atomic_dir
 from .social_cards import SocialCards
-from .redirects import write_nginx_snippet, write_short_links
+from .redirects import expired_paths, write_nginx_snippet, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir
@@ -57,7 +57,7 @@ def render(site: Site, out: Path) -> None:
         for path, data in site.files.items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)
-    write_nginx_snippet(links, out)
+    write_nginx_snippet(links, out, expired_paths(site))
 
 
 def _refuse_dangerous_output(project: Path, out: Path) -> None:

@@ -97,8 +97,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "sectors": "Les secteurs d'emploi : clé (utilisée dans les offres : sector: sante) et libellé affiché.",
     },
     "Colors": {
-        "primary": "Couleur principale (en-tête, boutons), ex. #1d4e89.",
-        "accent": "Couleur d'accentuation, ex. #f29100.",
+        "primary": "Couleur principale (en-tête, boutons), ex. #1d4e89 ; sous un texte blanc : contraste d'au moins 4,5:1.",
+        "accent": "Couleur d'accentuation (boutons d'action), ex. #f29100 ; sous un texte noir : contraste d'au moins 4,5:1.",
     },
     "Publisher": {
         "name": "Nom de l'organisme qui édite le site.",
@@ -127,6 +127,10 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "provider": "Outil de mesure d'audience : matomo, plausible ou none (aucune mesure).",
         "url": "Adresse du serveur de statistiques, en https://.",
         "site_id": "Numéro du site dans Matomo (Matomo seulement).",
+        "campaigns": "Mesurer les campagnes (quelle affiche ou quel lien a amené le visiteur) : true par défaut, "
+                     "avec un bandeau qui demande l'accord du visiteur ; false : pas de bandeau, campagnes jamais mesurées.",
+        "retention_months": "Durée de conservation des statistiques réglée sur le serveur, en mois (25 au plus, "
+                            "limite de la CNIL pour une mesure sans consentement).",
     },
     "QrSettings": {
         "path": "Dossier des liens courts des QR codes : /q/<code>/ par défaut. Ne plus le changer après impression.",

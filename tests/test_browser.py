@@ -11,7 +11,6 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from browser_support import axe, browser, demo_build, demo_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 

@@ -44,8 +44,8 @@ def test_host_redirect_rules(tmp_path):
     make_project(tmp_path, **{"content/campaigns/soignants.yml": TWO_PLACEMENTS})
     assert build(tmp_path) == 0
     netlify = (tmp_path / "site/_redirects").read_text()
-    assert f"/q/bastille /soignants/?{UTM} 302" in netlify
-    assert f"/q/bastille/ /soignants/?{UTM} 302" in netlify
+    assert f"/q/bastille /soignants/?{UTM} 302!\n/q/bastille /soignants/?{UTM} 302\n" in netlify  # Netlify, then Cloudflare
+    assert f"/q/bastille/ /soignants/?{UTM} 302!\n/q/bastille/ /soignants/?{UTM} 302\n" in netlify
     assert "/q/fb/ /soignants/?utm_source=facebook&utm_medium=social&utm_campaign=soignants&utm_content=fb 302" in netlify
     assert "/q/flyer/ /soignants/?utm_source=qr&utm_medium=flyer" in netlify
     apache = (tmp_path / "site/.htaccess").read_text()

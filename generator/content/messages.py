@@ -141,6 +141,18 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "analytics_url": {"fr": "la mesure d'audience « {provider} » a besoin de « url: https://… », l'adresse du serveur de statistiques", "en": "the “{provider}” analytics needs “url: https://…”, the analytics server address"},
     "analytics_site_id": {"fr": "Matomo a besoin de « site_id: » (le numéro du site dans Matomo, entre guillemets)", "en": "Matomo needs “site_id:” (the site number in Matomo, quoted)"},
+    "analytics_retention": {
+        "fr": "durée de conservation de {input} mois : sans consentement, la CNIL autorise au plus {max} mois ; réglez le serveur de statistiques et écrivez ici « retention_months: {max} » ou moins",
+        "en": "retention of {input} months: without consent, the CNIL allows {max} months at most; set the analytics server and write “retention_months: {max}” or less here",
+    },
+    "contrast_primary": {
+        "fr": "contraste de {ratio_fr}:1 entre le texte blanc de l'en-tête et {input}, il faut au moins 4,5:1 ; foncez la couleur, par exemple \"{suggestion}\"",
+        "en": "contrast of {ratio}:1 between the white header text and {input}, at least 4.5:1 is needed; use a darker colour, for example \"{suggestion}\"",
+    },
+    "contrast_accent": {
+        "fr": "contraste de {ratio_fr}:1 entre le texte noir des boutons d'action et {input}, il faut au moins 4,5:1 ; éclaircissez la couleur, par exemple \"{suggestion}\"",
+        "en": "contrast of {ratio}:1 between the black text of call-to-action buttons and {input}, at least 4.5:1 is needed; use a lighter colour, for example \"{suggestion}\"",
+    },
     "sectors_empty": {"fr": "indiquez au moins un secteur, par exemple « sante: Santé »", "en": "give at least one sector, for example “health: Health”"},
     # cross-references
     "unknown_ref": {"fr": "{kind} « {input} » introuvable (aucun fichier content/{folder}/{input}.yml){hint}", "en": "{kind} “{input}” not found (no file content/{folder}/{input}.yml){hint}"},
@@ -148,6 +160,22 @@ CATALOG: dict[str, dict[str, str]] = {
     "duplicate_code": {"fr": "le code « {input} » est déjà utilisé par {other} ; chaque code QR doit être unique sur tout le site", "en": "code “{input}” is already used by {other}; every QR code must be unique across the site"},
     "reserved_slug": {"fr": "l'adresse /{input}/ est réservée par le site ({what}) ; renommez le fichier", "en": "the address /{input}/ is reserved by the site ({what}); rename the file"},
     "slug_taken": {"fr": "l'adresse /{input}/ est déjà prise par {other} ; renommez l'un des deux fichiers", "en": "the address /{input}/ is already taken by {other}; rename one of the two files"},
+    "job_slug_sector": {
+        "fr": "l'adresse /{path}/ est celle de la page du secteur « {label} » ; renommez le fichier de l'offre, par exemple « offre-{input}.yml »",
+        "en": "the address /{path}/ is the page of the sector “{label}”; rename the job's file, for example “job-{input}.yml”",
+    },
+    "job_slug_page": {
+        "fr": "l'adresse /{path}/ est réservée aux pages suivantes de la liste des offres (/{path}/2/…) ; renommez le fichier de l'offre, par exemple « offre-{input}.yml »",
+        "en": "the address /{path}/ is reserved for the next pages of the job list (/{path}/2/…); rename the job's file, for example “job-{input}.yml”",
+    },
+    "job_slug_index": {
+        "fr": "le nom « index » est réservé à la page de la liste des offres (/{jobs}/) ; renommez le fichier de l'offre",
+        "en": "the name “index” is reserved for the job list page (/{jobs}/); rename the job's file",
+    },
+    "sector_key_reserved": {
+        "fr": "la clé de secteur « {input} » est réservée (pages suivantes de la liste des offres, /{jobs}/{input}/2/…) ; choisissez une autre clé",
+        "en": "the sector key “{input}” is reserved (next pages of the job list, /{jobs}/{input}/2/…); choose another key",
+    },
     "privacy_needed": {
         "fr": "ce formulaire collecte des données personnelles : ajoutez dans site_config.yml un bloc « privacy: » (controller, purpose, retention, contact) affiché à côté du formulaire",
         "en": "this form collects personal data: add a “privacy:” block (controller, purpose, retention, contact) to site_config.yml, shown next to the form",

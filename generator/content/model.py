@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .contrast import BLACK, MINIMUM, WHITE, contrast, readable_variant, shown_ratio
 from .fields import (
     Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
     PostalCode, Slug, Text, TimeZone, Year,
@@ -31,6 +32,26 @@ def _error(kind: str, at: str | None = None, **ctx):
 class Colors(Model):
     primary: Color = "#1d4e89"
     accent: Color = "#f29100"
+
+    # White text on the primary colour, black text on the accent: 4.5:1 at least (WCAG AA).
+    @field_validator("primary")
+    @classmethod
+    def _primary_readable(cls, color: str) -> str:
+        return _readable(color, WHITE, "contrast_primary")
+
+    @field_validator("accent")
+    @classmethod
+    def _accent_readable(cls, color: str) -> str:
+        return _readable(color, BLACK, "contrast_accent")
+
+
+def _readable(color: str, text: str, kind: str) -> str:
+    ratio = contrast(color, text)
+    if ratio < MINIMUM:
+        shown = f"{shown_ratio(ratio):.1f}"
+        raise PydanticCustomError(kind, kind, {"input": color, "ratio": shown, "ratio_fr": shown.replace(".", ","),
+                                               "suggestion": readable_variant(color, text)})
+    return color
 
 
 class SiteSettings(Model):
@@ -85,10 +106,18 @@ class Accessibility(Model):
     rate: float | None = Field(default=None, ge=0, le=100)  # % of RGAA criteria met, when audited
 
 
+ANALYTICS_MAX_RETENTION = 25  # months: the CNIL's limit for audience measurement without consent
+
+
 class Analytics(Model):
     provider: Literal["matomo", "plausible", "none"] = "none"
     url: HttpsUrl | None = None
     site_id: LooseText | None = None
+    # Which campaign (poster, link) brought a visitor: needs their consent, asked by a banner.
+    # false: no banner, and campaign parameters are never sent to the analytics server.
+    campaigns: bool = True
+    retention_months: int = Field(  # as set on the analytics server; checked below, in the officer's words
+        default=ANALYTICS_MAX_RETENTION, json_schema_extra={"minimum": 1, "maximum": ANALYTICS_MAX_RETENTION})
 
     @model_validator(mode="after")
     def _server_named(self):
@@ -96,7 +125,19 @@ class Analytics(Model):
             raise _error("analytics_url", at="provider", provider=self.provider)
         if self.provider == "matomo" and not self.site_id:
             raise _error("analytics_site_id", at="provider")
+        if not 1 <= self.retention_months <= ANALYTICS_MAX_RETENTION:
+            raise _error("analytics_retention", at="retention_months", input=self.retention_months,
+                         max=ANALYTICS_MAX_RETENTION)
         return self
+
+    @property
+    def enabled(self) -> bool:
+        return self.provider != "none"
+
+    @property
+    def base_url(self) -> str:
+        """The server address ending with "/": scripts are <base_url>matomo.js, js/script.manual.js."""
+        return (self.url or "").rstrip("/") + "/"
 
 
 class QrSettings(Model):

@@ -87,13 +87,13 @@ def load_project(root: Path) -> Content:
             return None, None
         return _validate_text(text, model, rel, msg, context, problems)
 
-    config, _ = load(root / "site_config.yml", SiteConfig, "site_config.yml")
+    config, config_source = load(root / "site_config.yml", SiteConfig, "site_config.yml")
     if config is not None:
         _check_theme(root, config, msg, problems)
     territory, _ = load(root / "content" / "territory.yml", Territory, "content/territory.yml")
 
     items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
-    sources: dict[tuple[str, str], Source] = {}
+    sources: dict[tuple[str, str], Source] = {("config", ""): config_source} if config_source else {}
     present: dict[str, set[str]] = {kind: set() for kind in COLLECTIONS}
     for kind, (folder, model) in COLLECTIONS.items():
         for path in _files(root / "content" / folder, (".yml", ".yaml")):

@@ -79,7 +79,34 @@ def check_references(content, msg) -> list[Problem]:
                 add(Problem(s.file, 1, None, msg("slug_taken", input=slug, other=taken[slug])))
             else:
                 taken[slug] = s.file
+    problems.extend(_check_job_paths(content, msg))
     problems.extend(_check_registry(content, msg, codes))
+    return problems
+
+
+def _check_job_paths(content, msg) -> list[Problem]:
+    """Offers, sector pages and the list's next pages share /offres/: no address taken twice."""
+    from .urls import SECTIONS
+
+    page = "page"  # /offres/page/2/, /offres/<sector>/page/2/ (generator.site.job_board.PAGE_SEGMENT)
+    jobs = SECTIONS[content.language]["jobs"]
+    sectors = content.config.site.sectors
+    problems = []
+    if page in sectors and ("config", "") in content.sources:
+        s = content.sources[("config", "")]
+        problems.append(Problem(s.file, s.line_of(("site", "sectors", page)), f"site.sectors.{page}",
+                                msg("sector_key_reserved", input=page, jobs=jobs)))
+    for slug in content.present.get("job", ()):
+        if (slug not in sectors and slug not in (page, "index")) or ("job", slug) not in content.sources:
+            continue
+        s = content.sources[("job", slug)]
+        if slug == page:
+            problems.append(Problem(s.file, 1, None, msg("job_slug_page", input=slug, path=f"{jobs}/{slug}")))
+        elif slug == "index":  # offres/index.md is the list's own page
+            problems.append(Problem(s.file, 1, None, msg("job_slug_index", jobs=jobs)))
+        else:
+            problems.append(Problem(s.file, 1, None, msg("job_slug_sector", input=slug, path=f"{jobs}/{slug}",
+                                                         label=sectors[slug])))
     return problems
 
 

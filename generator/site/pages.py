@@ -7,6 +7,7 @@ from datetime import date
 
 from ..content.project import Content
 from ..content.urls import Urls
+from .analytics import analytics_info, footer_link
 from .calendar import calendar, host_of, vevent
 from .clock import Clock
 from .events import expand
@@ -130,15 +131,24 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
             },
         )
 
-    # Jobs.
-    page(f"{urls.s['jobs']}/index.md", urls.section("jobs"), "jobs.html", t["jobs"],
-         jobs=newest, sectors=_sector_counts(newest, cfg.site.sectors))
+    # Jobs: the index and sector pages in pages of 30, the offers, the pages expired offers leave
+    # behind (noindex, answered 410 by the host rules), the filters' index, feeds and exports.
+    from .job_board import JobBoard
+
+    board = JobBoard(content, views, urls, t, clock, published, newest, story_cards)
+    for listing in board.listings():
+        page(listing.src, listing.url, "jobs.html", listing.title, listing.description, **listing.data)
+    contacts = [views.contact(c) for c in terr.contacts]
     for slug, job in published.items():
         card = job_cards[slug]
         others = [c for c in by_employer[card["employer"]] if c["slug"] != slug][:5]
+        view = board.job_view(slug, job, views.job_page(slug, job, card, others))
         page(f"{urls.s['jobs']}/{slug}.md", card["url"], "job.html", f"{job.title} – {job.employer.name}",
-             plain(job.description), job=views.job_page(slug, job, card, others),
-             contacts=[views.contact(c) for c in terr.contacts])
+             board.summary(view["description_html"]), job=view, json_ld=view["json_ld"], contacts=contacts)
+    for slug, job in board.expired.items():
+        page(f"{urls.s['jobs']}/{slug}.md", urls.job(slug), "job_gone.html", f"{job.title} – {t['job_gone']}",
+             t["job_gone"], gone=board.gone_view(slug, job), noindex=True)
+    site.files.update(board.files())
 
     # Events.
     page(f"{urls.s['events']}/index.md", urls.section("events"), "events.html", t["events"], upcoming=upcoming, past=past,
@@ -189,7 +199,7 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
          publisher=cfg.publisher.model_dump(), site_url=cfg.site.base_url)
     page(f"{urls.s['privacy']}/index.md", urls.section("privacy"), "privacy.html", t["privacy"],
          privacy=cfg.privacy.model_dump() if cfg.privacy else None, publisher=cfg.publisher.model_dump(),
-         analytics=cfg.analytics.provider, forms=_form_services(content))
+         forms=_form_services(content))
     page(f"{urls.s['accessibility']}/index.md", urls.section("accessibility"), "accessibility.html", t["accessibility"],
          accessibility={**cfg.accessibility.model_dump(), "status_label": ACCESSIBILITY_STATUS[lang][cfg.accessibility.status],
                         "audit_date_label": _date_label(cfg.accessibility.audit_date, lang)},
@@ -226,6 +236,7 @@ def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
     """What every page shows around its content (header, footer), shared by all pages."""
     cfg = content.config
     status = ACCESSIBILITY_STATUS[cfg.site.language][cfg.accessibility.status]
+    analytics = analytics_info(cfg, urls.section("privacy"))
     return {
         "name": cfg.site.name, "url": cfg.site.base_url, "language": cfg.site.language,
         "logo": media.picture(cfg.site.logo, cfg.site.name), "colors": cfg.site.colors.model_dump(),
@@ -236,9 +247,10 @@ def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
             {"title": t["legal"], "url": urls.section("legal")},
             {"title": t["privacy"], "url": urls.section("privacy")},
             {"title": t["accessibility_status"].format(status=status), "url": urls.section("accessibility")},
-        ],
+        ] + footer_link(analytics),
         "sections": {name: urls.section(name) for name in ("jobs", "events", "testimonials", "contact")},
         "privacy": cfg.privacy.model_dump() if cfg.privacy else None, "privacy_url": urls.section("privacy"),
+        "analytics": analytics,
     }
 
 

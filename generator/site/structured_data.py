@@ -70,3 +70,66 @@ def event_json_ld(event, *, page_url: str, image_url: str | None, organizer: dic
             "availability": f"{SCHEMA}/InStock", "url": registration_url or page_url,
         }
     return script_json(data)
+
+
+# Google's employment types for our contracts. A work-study contract (alternance: apprentissage
+# or professionnalisation) is a salaried, full-time job that includes training: FULL_TIME, and
+# INTERN so that students looking for a work-study place find it. liberal and reprise are not
+# job postings at all (no markup).
+EMPLOYMENT_TYPES: dict[str, str | list[str]] = {
+    "cdi": "FULL_TIME", "cdd": "TEMPORARY", "saisonnier": "TEMPORARY", "interim": "TEMPORARY",
+    "alternance": ["FULL_TIME", "INTERN"], "stage": "INTERN",
+}
+SALARY_UNITS = {"hour": "HOUR", "month": "MONTH", "year": "YEAR"}
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str, logo_url: str | None,
+                        clock: Clock) -> Markup | None:
+    """schema.org JobPosting (Google's required and recommended properties), or None for
+    listings that are not employment (private practice, business takeover)."""
+    if job.contract not in EMPLOYMENT_TYPES:
+        return None
+    organization = {"@type": "Organization", "name": job.employer.name}
+    if job.employer.url:
+        organization["sameAs"] = job.employer.url
+    if logo_url:
+        organization["logo"] = logo_url
+    data = {
+        "@context": SCHEMA,
+        "@type": "JobPosting",
+        "title": job.title,
+        "description": str(description_html) or job.title,
+        "datePosted": job.posted.isoformat(),
+        "employmentType": EMPLOYMENT_TYPES[job.contract],
+        "hiringOrganization": organization,
+        "identifier": {"@type": "PropertyValue", "name": job.employer.name, "value": slug},
+        "directApply": False,
+        "url": page_url,
+    }
+    if job.valid_through:
+        data["validThrough"] = clock.aware(job.valid_through, end=True).isoformat()
+    loc = job.location
+    if loc.city:
+        address = {"@type": "PostalAddress", "addressLocality": loc.city, "addressCountry": "FR"}
+        if loc.postal_code:
+            address["postalCode"] = loc.postal_code
+        data["jobLocation"] = {"@type": "Place", "address": address}
+    if loc.remote:
+        data["jobLocationType"] = "TELECOMMUTE"
+        data["applicantLocationRequirements"] = {"@type": "Country", "name": "France"}
+    s = job.salary
+    if s is not None:
+        value = {"@type": "QuantitativeValue", "unitText": SALARY_UNITS[s.period]}
+        if s.min is not None and s.max is not None and s.min == s.max:
+            value["value"] = _number(s.min)
+        else:
+            if s.min is not None:
+                value["minValue"] = _number(s.min)
+            if s.max is not None:
+                value["maxValue"] = _number(s.max)
+        data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
+    return script_json(data)

@@ -1,0 +1,73 @@
+"""The offers as data for partners (France Travail counsellors, chambers of commerce):
+/offres/offres.json (complete records) and /offres/offres.csv (a spreadsheet).
+
+CSV: UTF-8 with a byte order mark (Excel then reads accents right), comma-separated, quoted
+where needed (RFC 4180), CRLF line ends, one offer per line, newest first. Fields are described
+in docs/offres.md."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+
+import nh3
+
+CSV_COLUMNS = {
+    "fr": ["id", "url", "titre", "employeur", "site_employeur", "secteur", "secteur_libelle", "contrat",
+           "contrat_libelle", "commune", "code_postal", "teletravail", "salaire_min", "salaire_max",
+           "salaire_periode", "salaire", "publiee_le", "valable_jusqu_au", "candidater_url", "candidater_email",
+           "description"],
+    "en": ["id", "url", "title", "employer", "employer_url", "sector", "sector_label", "contract",
+           "contract_label", "town", "postal_code", "remote", "salary_min", "salary_max",
+           "salary_period", "salary", "posted", "valid_through", "apply_url", "apply_email",
+           "description"],
+}
+YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
+PERIODS = {"fr": {"hour": "heure", "month": "mois", "year": "an"}, "en": {"hour": "hour", "month": "month", "year": "year"}}
+
+
+def text_of(description_html: str) -> str:
+    """Plain text of a description: paragraphs and list items on their own lines."""
+    marked = re.sub(r"</(p|li|h[1-6]|tr|blockquote|pre|dd|dt)>|<br\s*/?>", "\ue000", str(description_html))
+    text = html.unescape(nh3.clean(marked, tags=set()))
+    lines = (" ".join(block.split()) for block in text.split("\ue000"))
+    return "\n".join(line for line in lines if line)
+
+
+def _number(value):
+    return None if value is None else (int(value) if float(value).is_integer() else value)
+
+
+def offers_json(records: list[dict], *, site_name: str, url: str) -> bytes:
+    offers = []
+    for r in records:
+        salary = r["salary"]
+        if salary:
+            salary = {**salary, "min": _number(salary["min"]), "max": _number(salary["max"])}
+        offers.append({**r, "salary": salary, "description": text_of(r["description_html"])})
+    data = {"site": site_name, "url": url, "count": len(offers), "offers": offers}
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+
+
+def offers_csv(records: list[dict], lang: str) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS[lang])
+    yes, no = YES_NO[lang]
+    for r in records:
+        s = r["salary"] or {}
+        writer.writerow([
+            r["id"], r["url"], r["title"], r["employer"]["name"], r["employer"]["url"] or "",
+            r["sector"], r["sector_label"], r["contract"], r["contract_label"], r["city"] or "", r["postal_code"] or "",
+            yes if r["remote"] else no, _cell(s.get("min")), _cell(s.get("max")),
+            PERIODS[lang][s["period"]] if s else "", s.get("text") or "", r["posted"], r["valid_through"] or "",
+            r["apply"]["url"] or "", r["apply"]["email"] or "", text_of(r["description_html"]),
+        ])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(_number(value))
