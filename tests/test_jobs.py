@@ -444,6 +444,22 @@ def small_site(tmp_path):
     return tmp_path
 
 
+def _redirect(base: str, path: str) -> tuple[int, str | None]:
+    """Status and Location of a request, without following the redirect (a real HTTP redirect)."""
+    import http.client
+
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=5)
+    conn.request("GET", path)
+    response = conn.getresponse()
+    return response.status, response.getheader("Location")
+
+
+UTM = "utm_source=qr&utm_medium=affiche&utm_campaign=soignants&utm_content=bastille"
+# In CI the servers are installed (.ci/run): these tests must run there, never skip.
+IN_CI = os.environ.get("CI") == "true"
+
+
 def _wait(url: str) -> None:
     for _ in range(50):
         try:
@@ -453,7 +469,7 @@ def _wait(url: str) -> None:
             time.sleep(0.1)
 
 
-@pytest.mark.skipif(not shutil.which("apache2") and not Path("/usr/sbin/apache2").exists(), reason="Apache not installed")
+@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/apache2").exists(), reason="Apache not installed")
 def test_apache_answers_410_with_the_page(small_site):
     port, run = _free_port(), small_site / "apache"
     run.mkdir()
@@ -484,12 +500,15 @@ DirectoryIndex index.html
         assert status == 410 and "plus disponible" in body
         assert _get(base + "/offres/")[0] == 200
         assert _get(base + "/nulle-part/")[0] == 404
+        for path in ("/q/bastille/", "/q/bastille"):  # the short link is a real redirect, in the access log
+            status, location = _redirect(base, path)
+            assert status == 302 and location.endswith(f"/soignants/?{UTM}")
     finally:
         server.terminate()
         server.wait(10)
 
 
-@pytest.mark.skipif(not Path("/usr/sbin/nginx").exists(), reason="nginx not installed")
+@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/nginx").exists(), reason="nginx not installed")
 def test_nginx_answers_410_with_the_page(small_site):
     port, run = _free_port(), small_site / "nginx"
     run.mkdir()
@@ -509,6 +528,9 @@ http {{
         status, body = _get(base + "/offres/infirmier/")
         assert status == 410 and "plus disponible" in body
         assert _get(base + "/q/bastille/")[0] == 200  # followed the 302 to the campaign
+        for path in ("/q/bastille/", "/q/bastille"):
+            status, location = _redirect(base, path)
+            assert status == 302 and location.endswith(f"/soignants/?{UTM}")
     finally:
         server.terminate()
         server.wait(10)
