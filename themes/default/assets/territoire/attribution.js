@@ -37,7 +37,7 @@
     var kind = link.getAttribute("data-attribution");
     if (kind && decorate[kind]) {
       link.href = decorate[kind](link.href, link);
-    } else if (link.origin === window.location.origin && !link.hash && link.pathname !== window.location.pathname) {
+    } else if (link.origin === window.location.origin && link.pathname !== window.location.pathname) {
       link.href = withQuery(link.href, utm); /* keep the attribution while the visitor browses */
     }
   });
