@@ -133,6 +133,8 @@ def register(project: Path, content: Content, links: list[ShortLink], today: dat
     for link in new:
         text += (f"{link.code}:\n  campaign: {link.campaign}\n  medium: {link.medium}\n"
                  f"  label: {json.dumps(link.label, ensure_ascii=False)}\n  published: {today.isoformat()}\n")
+        if link.source != ("qr" if link.printed else link.medium):
+            text += f"  source: {link.source}\n"
     tmp = path.with_suffix(".yml.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)

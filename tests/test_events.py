@@ -230,3 +230,19 @@ def test_rescheduled_needs_previous_start(tmp_path, capsys):
     make_project(tmp_path, **{"content/events/d.yml": event_file("D", "2027-01-12T10:00", "2027-01-12T12:00", "status: rescheduled\n")})
     assert main(["check", "--project", str(tmp_path)]) == 1
     assert "content/events/d.yml:6: status: un événement reporté à une nouvelle date" in capsys.readouterr().err
+
+
+def test_cancelled_event_moves_to_the_past_once_its_date_is_over(tmp_path):
+    make_project(tmp_path, **{"content/events/annule.yml": event_file("Annulé", "2026-12-10T10:00", "2026-12-10T12:00", "status: cancelled\n")})
+    assert main(["build", "--project", str(tmp_path), "--today", "2027-03-01"]) == 0
+    upcoming, past = (tmp_path / "site/agenda/index.html").read_text().split('id="passes"')
+    assert 'href="annule/"' in past and 'href="annule/"' not in upcoming
+    assert "annule@" not in (tmp_path / "site/agenda.ics").read_text()
+
+
+def test_series_level_status_is_an_error(tmp_path, capsys):
+    serie = ("title: R\nkind: webinar\nonline: {platform: zoom}\nstatus: cancelled\ndates:\n"
+             "  - {start: 2027-02-12T12:30, end: 2027-02-12T13:30}\n")
+    make_project(tmp_path, **{"content/events/serie.yml": serie})
+    assert main(["check", "--project", str(tmp_path)]) == 1
+    assert "content/events/serie.yml:4: status: « status » s'écrit sur chaque date de la série" in capsys.readouterr().err

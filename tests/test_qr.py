@@ -169,3 +169,15 @@ def test_print_registers_new_codes_and_keeps_the_officers_lines(kit, capsys):
     again = (kit / "qr-codes.yml").read_text()
     assert again == registry + "# une note de l'agente\n"  # nothing new, nothing lost
     assert "2 affiche(s) (2 déjà à jour)" in capsys.readouterr().out  # posters come from the cache
+
+
+def test_retired_code_keeps_its_source(tmp_path):
+    campaign = FILES["content/campaigns/soignants.yml"].split("placements:")[0]
+    registry = "fb:\n  campaign: soignants\n  medium: social\n  label: Post\n  published: 2026-10-01\n  source: facebook\n  retired: /\n"
+    make_project(tmp_path, **{"qr-codes.yml": registry, "content/campaigns/soignants.yml": campaign})
+    assert build(tmp_path) == 0
+    assert "utm_source=facebook&utm_medium=social" in (tmp_path / "site/q/fb/index.html").read_text()
+
+
+def test_print_records_a_custom_source(kit):
+    assert "fb:\n  campaign: soignants\n  medium: social\n  label: \"Post Facebook\"\n  published: 2026-11-23\n  source: facebook\n" in (kit / "qr-codes.yml").read_text()

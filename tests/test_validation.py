@@ -240,3 +240,11 @@ def test_messages_in_english(tmp_path):
     text = FILES["content/jobs/infirmier.yml"].replace("valid_through:", "valid_trough:")
     assert one(tmp_path, **{"site_config.yml": config, "content/jobs/infirmier.yml": text}) == (
         "content/jobs/infirmier.yml:8: valid_trough: unknown field “valid_trough”: did you mean “valid_through”?")
+
+
+def test_unsupported_image_format_is_refused(tmp_path):
+    (tmp_path / "content/media").mkdir(parents=True)
+    (tmp_path / "content/media/claire.heic").write_bytes(b"\x00\x00\x00\x18ftypheic")
+    text = FILES["content/testimonials/claire.yml"] + "photo: claire.heic\nphoto_alt: Claire\n"
+    assert one(tmp_path, **{"content/testimonials/claire.yml": text}).startswith(
+        "content/testimonials/claire.yml:4: photo: « claire.heic » : format d'image non pris en charge")

@@ -18,6 +18,7 @@ from slugify import slugify
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]{6,20}$")
+MEDIA_FORMATS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".svg"})
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -109,6 +110,9 @@ def _media(value: str, info: ValidationInfo) -> str:
     path = PurePosixPath(value)
     if path.is_absolute() or ".." in path.parts or "\\" in value:
         _fail("media_outside", value)
+    if path.suffix.lower() not in MEDIA_FORMATS:
+        # Only formats the build re-encodes (dropping metadata) or vector logos are published.
+        _fail("media_format", value, expected=", ".join(sorted(MEDIA_FORMATS)))
     media_dir = (info.context or {}).get("media_dir")
     if media_dir is not None and not (media_dir / value).is_file():
         existing = (info.context or {}).get("media_files", ())

@@ -91,6 +91,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "image « {input} » introuvable dans content/media/ ; ajoutez le fichier ou corrigez le nom (majuscules et extension comptent){hint}",
         "en": "image “{input}” not found in content/media/; add the file or fix the name (case and extension matter){hint}",
     },
+    "media_format": {
+        "fr": "« {input} » : format d'image non pris en charge ; enregistrez l'image en JPEG ou PNG (formats acceptés : {expected})",
+        "en": "“{input}”: image format not supported; save the image as JPEG or PNG (accepted formats: {expected})",
+    },
+    "series_field": {
+        "fr": "« {field} » s'écrit sur chaque date de la série (sous « dates: »), pas sur la série entière",
+        "en": "“{field}” goes on each date of the series (under “dates:”), not on the whole series",
+    },
     "media_outside": {"fr": "« {input} » : le chemin doit rester dans content/media/ (pas de « .. » ni de chemin absolu)", "en": "“{input}”: the path must stay inside content/media/ (no “..” nor absolute path)"},
     "theme_missing": {"fr": "thème « {input} » introuvable dans themes/ ; thèmes disponibles : {expected}", "en": "theme “{input}” not found in themes/; available themes: {expected}"},
     "alt_required": {
@@ -187,8 +195,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "code “{code}” ({label}) was published for campaign “{campaign}” but is no longer in its file: a printed poster would lead to an error. Put the placement back in content/campaigns/{campaign}.yml, or retire the code by adding under “{code}:” in qr-codes.yml the line “retired: /” (home page) or “retired: <campaign>” (the campaign taking over)",
     },
     "code_retargeted": {
-        "fr": "le code « {code} » est déjà publié pour la campagne « {campaign} » (qr-codes.yml:{line}) : un code imprimé ne change pas de destination. Choisissez un nouveau code ici, ou retirez l'ancien dans qr-codes.yml avec « retired: {here} »",
-        "en": "code “{code}” is already published for campaign “{campaign}” (qr-codes.yml:{line}): a printed code does not change destination. Choose a new code here, or retire the old one in qr-codes.yml with “retired: {here}”",
+        "fr": "le code « {code} » est déjà publié pour la campagne « {campaign} » (qr-codes.yml:{line}) : un code imprimé ne change pas de destination. Donnez un nouveau code à ce placement ; pour que les affiches déjà imprimées mènent aussi ici, ajoutez sous « {code}: » dans qr-codes.yml la ligne « retired: {here} »",
+        "en": "code “{code}” is already published for campaign “{campaign}” (qr-codes.yml:{line}): a printed code does not change destination. Give this placement a new code; to send the posters already printed here too, add under “{code}:” in qr-codes.yml the line “retired: {here}”",
     },
     "code_retired_reused": {
         "fr": "le code « {code} » est retiré (qr-codes.yml:{line}) et redirige vers « {to} » : choisissez un autre code pour ce placement",

@@ -408,6 +408,9 @@ class Event(Model):
         if self.dates:
             if self.start is not None or self.end is not None:
                 raise _error("series_or_dates", at="dates")
+            for name in ("status", "previous_start", "replay"):
+                if name in self.model_fields_set:
+                    raise _error("series_field", at=name, field=name)
         else:
             if self.start is None:
                 raise _error("missing_start", at="start")
@@ -541,6 +544,7 @@ class RegisteredCode(Model):
     medium: Medium
     label: Text
     published: date
+    source: Slug | None = None  # utm_source, when not the medium's default
     # Where a code goes once its campaign no longer shows it: "/" (home), a campaign or
     # page slug, or an https address. A printed code never dies.
     retired: Text | None = None

@@ -77,8 +77,8 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
 
     events, series = expand(content.events)
     event_cards = {slug: views.event_card(slug, e) for slug, e in events.items()}
-    upcoming = sorted((c for c in event_cards.values() if c["state"] != "past"), key=lambda c: c["sort_key"])
-    past = sorted((c for c in event_cards.values() if c["state"] == "past"), key=lambda c: -c["sort_key"])
+    upcoming = sorted((c for c in event_cards.values() if not c["over"]), key=lambda c: c["sort_key"])
+    past = sorted((c for c in event_cards.values() if c["over"]), key=lambda c: -c["sort_key"])
     story_cards = {slug: views.testimonial_card(slug, item) for slug, item in content.testimonials.items()}
 
     current_campaigns = [
@@ -163,12 +163,12 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
              plain(event.description) or card["when"], event=view, json_ld=view["json_ld"])
     for slug, group in series.items():
         cards = [event_cards[s] for s in group.occurrences]
-        upcoming_dates = [c for c in cards if c["state"] != "past"]
+        upcoming_dates = [c for c in cards if not c["over"]]
         page(f"{urls.s['events']}/{slug}.md", urls.event(slug), "series.html", group.event.title,
              plain(group.event.description), series={
                  "title": group.event.title, "kind_label": cards[0]["kind_label"], "where": cards[0]["where"],
                  "description_html": render(group.event.description), "upcoming": upcoming_dates,
-                 "past": [c for c in reversed(cards) if c["state"] == "past"],
+                 "past": [c for c in reversed(cards) if c["over"]],
                  "next": upcoming_dates[0] if upcoming_dates else None,
              })
 
@@ -257,7 +257,7 @@ def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
 def _series_cards(group, event_cards: dict) -> list[dict]:
     """What a campaign shows of a series: its dates to come, or its past dates once all are over."""
     cards = [event_cards[s] for s in group.occurrences]
-    return [c for c in cards if c["state"] != "past"] or cards
+    return [c for c in cards if not c["over"]] or cards
 
 
 def _call_to_action(cta, views: Views, urls: Urls, event_cards: dict, job_cards: dict, series: dict) -> dict | None:

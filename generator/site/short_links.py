@@ -51,7 +51,7 @@ def short_links(content) -> list[ShortLink]:
     for code, entry in content.registry.items():
         if entry.retired is None or code in placed:
             continue
-        source = "qr" if entry.medium in PRINTED_MEDIA else entry.medium
+        source = entry.source or ("qr" if entry.medium in PRINTED_MEDIA else entry.medium)
         query = urlencode(utm(source, entry.medium, entry.campaign, code))
         to = entry.retired
         if to.startswith("https://"):

@@ -80,12 +80,15 @@ class Views:
         }
 
     # --- events ------------------------------------------------------------------------
+    def is_over(self, event: Event) -> bool:
+        return self.clock.aware(event.end, end=True) < self.clock.now
+
     def event_state(self, event: Event) -> str:
         if event.status in ("cancelled", "postponed"):
-            return event.status
+            return event.status  # said as such, in the upcoming list until its date, then in the past one
         now = self.clock.now
-        start, end = self.clock.aware(event.start), self.clock.aware(event.end, end=True)
-        if end < now:
+        start = self.clock.aware(event.start)
+        if self.is_over(event):
             return "past"
         if start <= now:
             return "ongoing"
@@ -112,7 +115,7 @@ class Views:
             "kind_label": EVENT_KINDS[self.lang][event.kind],
             "when": dates.span(event.start, event.end, self.lang, self.t),
             "start": self.clock.aware(event.start).isoformat(), "where": where,
-            "state": state, "state_label": self.t[f"state_{state}"],
+            "state": state, "state_label": self.t[f"state_{state}"], "over": self.is_over(event),
             "replay_url": event.replay.url if event.replay and state == "past" else None,
             "sort_key": self.clock.aware(event.start).timestamp(),
         }
