@@ -1,12 +1,13 @@
 """Benchmark of Territoire at the scale of a territory (issue 7).
 
-    python bench/run.py [--sizes 100,1000,2400,10000] [--quick] [--no-serve] [--work DIR] [--keep]
+    python bench/run.py [--sizes 100,1000,2400,10000] [--quick] [--repeat N] [--no-serve]
+                        [--work DIR] [--keep] [--repo CHECKOUT] [--out FILE]
 
 For each size: a synthetic project (bench/synthetic.py), then, each as a subprocess measured by
-bench/measure.py (wall seconds, peak RSS): ``territoire build`` cold and warm, ``check``,
+bench/measure.py (wall seconds, CPU seconds, peak RSS): ``territoire build`` cold and warm, ``check``,
 ``print`` cold and warm, the floor's ``mkdocs build`` (bench/floor.py), and the live preview:
 seconds from saving an offer to the new title being served. Prints a table and PASS/FAIL per
-target, writes bench/results/latest.json. The exit code is 0 whatever the figures: it is a report.
+target, writes bench/results/latest.json (see bench/README.md). The exit code is 0 whatever the figures: it is a report.
 """
 
 from __future__ import annotations
