@@ -274,13 +274,6 @@ def _call_to_action(cta, views: Views, urls: Urls, event_cards: dict, job_cards:
     return {"label": cta.label, "href": cta.url, "internal": False}
 
 
-def _sector_counts(cards: list[dict], sectors: dict[str, str]) -> list[dict]:
-    counts: dict[str, int] = {}
-    for c in cards:
-        counts[c["sector"]] = counts.get(c["sector"], 0) + 1
-    return [{"key": k, "label": v, "count": counts.get(k, 0)} for k, v in sectors.items() if counts.get(k)]
-
-
 def _form_services(content: Content) -> list[str]:
     """Hosts that receive the answers of forms and registrations: named on the privacy page."""
     from urllib.parse import urlsplit
