@@ -93,6 +93,8 @@ class Visit:
     skip: dict = field(default_factory=dict)
     cut_off: list[str] = field(default_factory=list)
     traps: list[dict] = field(default_factory=list)
+    layout_shift: float = 0.0
+    unsized_images: list[str] = field(default_factory=list)
 
     def __repr__(self) -> str:  # short, for assertion messages
         return f"Visit({self.url})"
@@ -118,6 +120,9 @@ def _visit(browser, axe, server, path: str, not_found: bool) -> Visit:
     # Nothing leaves the machine: third-party requests are recorded (below), then refused.
     context.route(lambda url: urlsplit(url).hostname not in ("127.0.0.1", None), lambda route: route.abort())
     page = context.new_page()
+    # Layout shifts, summed as CLS counts them, from the first paint on.
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
     page.on("request", lambda r: visit.requests.append(r.url))
 
     def on_console(msg):
@@ -136,6 +141,15 @@ def _visit(browser, axe, server, path: str, not_found: bool) -> Visit:
         page.wait_for_load_state("networkidle")
 
         visit.scroll_width["360"] = page.evaluate("document.documentElement.scrollWidth")
+        # Lazy images below the fold load while scrolling: none may push the content around.
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(200)
+        visit.layout_shift = page.evaluate("window.__shift")
+        visit.unsized_images = page.eval_on_selector_all(
+            "img", "els => els.filter(i => !i.getAttribute('width') || !i.getAttribute('height'))"
+                   ".filter(i => !i.src.endsWith('.svg')).map(i => i.outerHTML.slice(0, 120))")
+        page.evaluate("window.scrollTo(0, 0)")
         visit.cut_off = page.evaluate(CUT_OFF_JS)
         visit.traps = page.eval_on_selector_all(".territoire-form__trap", """els => els.map(e => {
             const r = e.getBoundingClientRect(), s = getComputedStyle(e);
@@ -254,6 +268,13 @@ def test_spam_trap_is_off_screen_not_removed(kind, visits):
     for trap in traps:
         assert trap["display"] != "none" and trap["visibility"] != "hidden", trap
         assert trap["right"] <= 0 or trap["bottom"] <= 0, f"the spam trap is on screen: {trap}"
+
+
+@kinds
+def test_no_layout_shift_from_images(kind, visits):
+    visit = visits(kind)
+    assert visit.unsized_images == [], f"{visit}: images without width and height: {visit.unsized_images}"
+    assert visit.layout_shift < 0.01, f"{visit}: cumulative layout shift {visit.layout_shift:.3f}"
 
 
 def test_every_template_is_covered(demo_build):  # noqa: F811
