@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit
 import icalendar
 
 from .clock import Clock
-from .rich_text import plain
+from .rich_text import shorten
 
 PRODID = "-//Territoire//Agenda//FR"
 
@@ -19,7 +19,7 @@ def _ical_times(event, clock: Clock):
     return clock.aware(event.start), clock.aware(event.end)
 
 
-def vevent(slug: str, event, page_url: str, where: str, clock: Clock, host: str) -> icalendar.Event:
+def vevent(slug: str, event, page_url: str, where: str, description: str, clock: Clock, host: str) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", f"{slug}@{host}")  # stable across builds: calendars update, never duplicate
     item.add("dtstamp", clock.now)
@@ -27,8 +27,7 @@ def vevent(slug: str, event, page_url: str, where: str, clock: Clock, host: str)
     item.add("dtstart", start)
     item.add("dtend", end)
     item.add("summary", event.title)
-    description = plain(event.description, limit=2000)
-    item.add("description", f"{description}\n\n{page_url}".strip())
+    item.add("description", f"{shorten(description, 2000)}\n\n{page_url}".strip())
     item.add("location", where)
     item.add("url", page_url)
     status = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}.get(event.status, "CONFIRMED")
@@ -55,7 +54,7 @@ def _day(value) -> date:
     return cal.to_ical()
 
 
-def google_link(event, where: str, page_url: str, clock: Clock) -> str:
+def google_link(event, where: str, page_url: str, description: str, clock: Clock) -> str:
     start, end = _ical_times(event, clock)
     pattern = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%S"  # local times, with ctz below
 
@@ -63,17 +62,17 @@ def google_link(event, where: str, page_url: str, clock: Clock) -> str:
         return value.strftime(pattern)
 
     query = {"action": "TEMPLATE", "text": event.title, "dates": f"{fmt(start)}/{fmt(end)}",
-             "details": f"{plain(event.description, 500)}\n{page_url}".strip(), "location": where}
+             "details": f"{shorten(description, 500)}\n{page_url}".strip(), "location": where}
     if not event.all_day:
         query["ctz"] = clock.zone.key
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def outlook_link(event, where: str, page_url: str, clock: Clock) -> str:
+def outlook_link(event, where: str, page_url: str, description: str, clock: Clock) -> str:
     start, end = _ical_times(event, clock)
     query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
              "startdt": start.isoformat(), "enddt": end.isoformat(), "location": where,
-             "body": f"{plain(event.description, 500)}\n{page_url}".strip()}
+             "body": f"{shorten(description, 500)}\n{page_url}".strip()}
     if event.all_day:
         query["allday"] = "true"
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(query)

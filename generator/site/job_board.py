@@ -14,14 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
-import nh3
 from babel.numbers import format_decimal
 
 from . import dates
 from .feeds import jobs_feed
 from .job_exports import offers_csv, offers_json
 from .labels import CONTRACTS
-from .rich_text import render
+from .rich_text import render, shorten, text_of
 from .structured_data import job_posting_json_ld
 
 PER_PAGE = 30
@@ -192,8 +191,7 @@ class JobBoard:
     @staticmethod
     def summary(description_html: str, limit: int = 160) -> str:
         """``rich_text.plain`` of a description already rendered: no second Markdown pass."""
-        out = " ".join(nh3.clean(str(description_html), tags=set()).split())
-        return out if len(out) <= limit else out[: limit - 1].rsplit(" ", 1)[0] + "…"
+        return shorten(text_of(description_html), limit)
 
     def description_html(self, slug: str) -> str:
         if slug not in self._descriptions:

@@ -12,7 +12,7 @@ from .calendar import calendar, host_of, vevent
 from .clock import Clock
 from .events import expand
 from .labels import ACCESSIBILITY_STATUS, LABELS
-from .rich_text import plain, render
+from .rich_text import plain, render, shorten
 from .views import Views, escaped
 
 HOME_JOBS = 6
@@ -154,13 +154,14 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
     page(f"{urls.s['events']}/index.md", urls.section("events"), "events.html", t["events"], upcoming=upcoming, past=past,
          feed=f"{urls.s['events']}.ics")
     in_series = {occ: group for group in series.values() for occ in group.occurrences}
+    event_views: dict[str, dict] = {}
     for slug, event in events.items():
         card = event_cards[slug]
         group = in_series.get(slug)
         link = {"title": group.event.title, "url": urls.event(group.slug)} if group else None
-        view = views.event_page(slug, event, card, link)
+        view = event_views[slug] = views.event_page(slug, event, card, link)
         page(f"{urls.s['events']}/{slug}.md", card["url"], "event.html", event.title,
-             plain(event.description) or card["when"], event=view, json_ld=view["json_ld"])
+             shorten(view["text"], 160) or card["when"], event=view, json_ld=view["json_ld"])
     for slug, group in series.items():
         cards = [event_cards[s] for s in group.occurrences]
         upcoming_dates = [c for c in cards if not c["over"]]
@@ -177,7 +178,7 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
     items = {}
     for slug, event in events.items():
         page_url = cfg.site.base_url + event_cards[slug]["url"]
-        items[slug] = vevent(slug, event, page_url, views.where(event, full=True), clock, host)
+        items[slug] = vevent(slug, event, page_url, views.where(event, full=True), event_views[slug]["text"], clock, host)
         site.files[f"{urls.s['events']}/{slug}.ics"] = calendar([items[slug]], event.title, lang)
     site.files[f"{urls.s['events']}.ics"] = calendar(
         [items[c["slug"]] for c in upcoming], f"{t['events']} – {cfg.site.name}", lang)

@@ -64,10 +64,15 @@ def render(text: str | None, *, shift_headings: bool = True) -> Markup:
     return Markup(clean)
 
 
+def text_of(html: str) -> str:
+    """The words of sanitised HTML, on one line."""
+    return " ".join(nh3.clean(str(html), tags=set()).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
 def plain(text: str | None, limit: int = 160) -> str:
-    """A one-line text version (for meta descriptions and cards)."""
-    if not text:
-        return ""
-    words = nh3.clean(_converter().reset().convert(text), tags=set()).split()
-    out = " ".join(words)
-    return out if len(out) <= limit else out[: limit - 1].rsplit(" ", 1)[0] + "…"
+    """A one-line text version of a Markdown field (for meta descriptions and cards)."""
+    return shorten(text_of(render(text)), limit) if text else ""

@@ -7,7 +7,7 @@ import json
 from markupsafe import Markup
 
 from .clock import Clock
-from .rich_text import plain
+from .rich_text import shorten
 
 SCHEMA = "https://schema.org"
 EVENT_STATUS = {
@@ -34,7 +34,7 @@ def attendance_mode(event) -> str:
     return f"{SCHEMA}/OnlineEventAttendanceMode" if event.online else f"{SCHEMA}/OfflineEventAttendanceMode"
 
 
-def event_json_ld(event, *, page_url: str, image_url: str | None, organizer: dict, clock: Clock,
+def event_json_ld(event, *, description: str, page_url: str, image_url: str | None, organizer: dict, clock: Clock,
                   registration_open: bool, registration_url: str | None) -> Markup:
     locations = []
     if event.place:
@@ -56,7 +56,7 @@ def event_json_ld(event, *, page_url: str, image_url: str | None, organizer: dic
         "eventAttendanceMode": attendance_mode(event),
         "eventStatus": f"{SCHEMA}/{EVENT_STATUS[event.status]}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "description": plain(event.description, limit=5000) or event.title,
+        "description": shorten(description, 5000) or event.title,
         "organizer": {"@type": "Organization", **organizer},
         "url": page_url,
     }

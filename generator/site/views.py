@@ -6,7 +6,7 @@ appears on the index, its sector page, campaigns and the home page)."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
@@ -17,7 +17,7 @@ from .calendar import google_link, outlook_link
 from .clock import Clock
 from .structured_data import event_json_ld
 from .labels import CONTRACTS, EVENT_KINDS
-from .rich_text import plain, render
+from .rich_text import plain, render, text_of
 
 NOT_JOB_POSTINGS = frozenset({"liberal", "reprise"})  # not employment for search engines
 
@@ -71,7 +71,7 @@ class Views:
             "description_html": render(job.description),
             "employer_url": job.employer.url, "employer_logo": self.media.picture(job.employer.logo, job.employer.name),
             "valid_through_label": dates.short_date(job.valid_through, self.lang) if job.valid_through else None,
-            "apply_href": apply.url or f"mailto:{apply.email}?{urlencode({'subject': job.title}, quote_via=_quote)}",
+            "apply_href": apply.url or f"mailto:{apply.email}?{urlencode({'subject': job.title}, quote_via=quote)}",
             "apply_label": self.t["apply"] if apply.url else self.t["apply_email"],
             "apply_external": bool(apply.url),
             "is_job_posting": job.contract not in NOT_JOB_POSTINGS,
@@ -129,8 +129,10 @@ class Views:
         registration_open = bool(reg) and state == "upcoming"
         image = event.image or (self.content.territory.hero if self.content.territory.hero else None)
         publisher = self.content.config.publisher
+        description_html = render(event.description)
+        text = text_of(description_html)  # once: meta description, calendars and JSON-LD all use it
         json_ld = event_json_ld(
-            event, page_url=page_url, image_url=base + self.media.picture(image.image)["largest"] if image else None,
+            event, description=text, page_url=page_url, image_url=base + self.media.picture(image.image)["largest"] if image else None,
             organizer={"name": publisher.name, "url": base}, clock=self.clock,
             registration_open=registration_open, registration_url=reg.url if reg else None,
         )
@@ -146,10 +148,9 @@ class Views:
         if place:
             query = ", ".join(x for x in (place.address, place.postal_code, place.city) if x)
             map_url = "https://www.openstreetmap.org/search?" + urlencode({"query": query})
-        reg = event.registration
         return {
             **card,
-            "description_html": render(event.description),
+            "description_html": description_html, "text": text,
             "image": self.image(event.image),
             "place": place.model_dump() if place else None, "map_url": map_url,
             "online_platform": event.online.platform if event.online else None,
@@ -159,8 +160,8 @@ class Views:
             "note": note, "json_ld": json_ld, "series": series,
             "calendar": {
                 "ics": f"{self.urls.s['events']}/{slug}.ics",
-                "google": google_link(event, where, page_url, self.clock),
-                "outlook": outlook_link(event, where, page_url, self.clock),
+                "google": google_link(event, where, page_url, text, self.clock),
+                "outlook": outlook_link(event, where, page_url, text, self.clock),
             } if in_future else None,
         }
 
@@ -226,12 +227,6 @@ FORM_FIELDS = {
 
 def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
-
-
-def _quote(value, safe="", encoding=None, errors=None):
-    from urllib.parse import quote
-
-    return quote(value, safe=safe)
 
 
 def escaped(text: str | None) -> Markup | None:
