@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content.project import Content, load_project
 from .images import MediaLibrary
-from .output import atomic_dir
+from .output import atomic_dir, refuse_dangerous_output
 from .social_cards import SocialCards
 from .redirects import expired_paths, write_nginx_snippet, write_short_links
 from .site.short_links import short_links
@@ -38,7 +38,7 @@ def check(project: Path, today: date | None = None) -> Site:
 def build(project: Path, out: Path | None = None, today: date | None = None) -> BuildResult:
     project = Path(project).resolve()
     out = (Path(out) if out else project / "site").resolve()
-    _refuse_dangerous_output(project, out)
+    refuse_dangerous_output(project, out, "site")
     site = check(project, today)
     render(site, out)
     return BuildResult(site=site, out=out)
@@ -58,9 +58,3 @@ def render(site: Site, out: Path) -> None:
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)
     write_nginx_snippet(links, out, expired_paths(site))
-
-
-def _refuse_dangerous_output(project: Path, out: Path) -> None:
-    # The output folder is replaced whole: it must never be the project or hold its content.
-    if out == project or project.is_relative_to(out) or out.is_relative_to(project / "content"):
-        raise ValueError(f"--out {out} would replace the project's own files; choose a folder such as {project / 'site'}")

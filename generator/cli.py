@@ -27,13 +27,16 @@ def _parser() -> argparse.ArgumentParser:
     def project_arg(p):
         p.add_argument("--project", type=Path, default=Path("."), help="dossier du projet (site_config.yml, content/)")
 
+    def today_arg(p):
+        p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ (expiration des offres, événements passés)")
+
     p = sub.add_parser("build", help="construire le site")
     project_arg(p)
     p.add_argument("--out", type=Path, help="dossier de sortie (par défaut site/ dans le projet)")
-    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ (expiration des offres, événements passés)")
+    today_arg(p)
     p = sub.add_parser("check", help="vérifier le contenu sans rien construire")
     project_arg(p)
-    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ")
+    today_arg(p)
     p = sub.add_parser("serve", help="aperçu en direct, rechargé à chaque modification")
     project_arg(p)
     p.add_argument("--port", type=int, default=8000)
@@ -43,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("print", help="kit d'impression : codes QR, affiches, tableau des codes ; met à jour le registre")
     project_arg(p)
     p.add_argument("--out", type=Path, help="dossier de sortie (par défaut print/ dans le projet)")
-    p.add_argument("--today", type=_date, help="date de référence AAAA-MM-JJ")
+    today_arg(p)
     p = sub.add_parser("report", help="compter les scans des codes QR dans les journaux du serveur web")
     project_arg(p)
     p.add_argument("logs", nargs="+", type=Path, help="journaux d'accès nginx ou Apache (format combined, .gz accepté)")
@@ -107,7 +110,7 @@ def cmd_serve(args) -> int:
             return err.problems
         return None
 
-    serve(project, rebuild, host=args.host, port=args.port)
+    serve(project, rebuild, host=args.host, port=args.port, language=language_of(project))
     return 0
 
 

@@ -10,6 +10,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+def refuse_dangerous_output(project: Path, out: Path, default: str) -> None:
+    """The output folder is replaced whole: it must never be the project or hold its content."""
+    project, out = Path(project).resolve(), Path(out).resolve()
+    if out == project or project.is_relative_to(out) or out.is_relative_to(project / "content"):
+        raise ValueError(f"--out {out} remplacerait les fichiers du projet lui-même ; "
+                         f"choisissez un autre dossier, par exemple {project / default}")
+
+
 @contextmanager
 def atomic_dir(target: Path):
     """Yield an empty folder beside ``target``; on success it replaces ``target`` in one rename.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .content.model import PRINTED_MEDIA
 from .content.project import REGISTRY_FILE, Content, load_project
-from .output import atomic_dir
+from .output import atomic_dir, refuse_dangerous_output
 from .posters import DEFAULT_SIZE, PosterText, draw_poster
 from .qr_codes import make_code, write_code_files
 from .site.clock import Clock
@@ -48,6 +48,7 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
     project = Path(project).resolve()
     content = load_project(project)
     out = (Path(out) if out else project / "print").resolve()
+    refuse_dangerous_output(project, out, "print")
     clock = Clock.make(content.config.site.timezone, today)
     links = short_links(content)
     result = PrintResult(out=out, links=links)

@@ -181,3 +181,10 @@ def test_retired_code_keeps_its_source(tmp_path):
 
 def test_print_records_a_custom_source(kit):
     assert "fb:\n  campaign: soignants\n  medium: social\n  label: \"Post Facebook\"\n  published: 2026-11-23\n  source: facebook\n" in (kit / "qr-codes.yml").read_text()
+
+
+def test_print_refuses_to_replace_the_project(tmp_path, capsys):
+    make_project(tmp_path)
+    assert main(["print", "--project", str(tmp_path), "--out", str(tmp_path)]) == 2
+    assert "remplacerait les fichiers du projet" in capsys.readouterr().err
+    assert (tmp_path / "content/territory.yml").is_file()

@@ -70,3 +70,11 @@ def test_edit_shows_up_then_errors_then_recovery(server):
     assert "Le contenu contient des erreurs" in fetch(f"{base}/")  # every page tells it
     job.write_text(FILES["content/jobs/infirmier.yml"])
     wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
+
+
+def test_error_page_speaks_the_site_language():
+    from generator.engine.serve import error_page
+
+    page = error_page(["content/jobs/x.yml:3: sector: unknown sector “sant”"], "en")
+    assert '<html lang="en">' in page and "The content has errors" in page
+    assert "<code>content/jobs/x.yml:3</code>" in page and "&lt;" not in page

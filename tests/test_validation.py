@@ -248,3 +248,9 @@ def test_unsupported_image_format_is_refused(tmp_path):
     text = FILES["content/testimonials/claire.yml"] + "photo: claire.heic\nphoto_alt: Claire\n"
     assert one(tmp_path, **{"content/testimonials/claire.yml": text}).startswith(
         "content/testimonials/claire.yml:4: photo: « claire.heic » : format d'image non pris en charge")
+
+
+def test_unknown_theme_names_its_line(tmp_path):
+    config = FILES["site_config.yml"].replace("  timezone: Europe/Paris\n", "  timezone: Europe/Paris\n  theme: sombre\n")
+    assert one(tmp_path, **{"site_config.yml": config}).startswith(
+        "site_config.yml:6: site.theme: thème « sombre » introuvable dans themes/")

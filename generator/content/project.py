@@ -75,7 +75,7 @@ def load_project(root: Path) -> Content:
         os.path.relpath(os.path.join(d, f), media_dir).replace(os.sep, "/")
         for d, _, files in os.walk(media_dir) for f in files
     ) if media_dir.is_dir() else []
-    context = {"media_dir": media_dir, "media_files": media_files, "themes_dir": root / "themes"}
+    context = {"media_dir": media_dir, "media_files": media_files}
 
     def load(path: Path, model, rel: str):
         if not path.is_file():
@@ -89,7 +89,7 @@ def load_project(root: Path) -> Content:
 
     config, config_source = load(root / "site_config.yml", SiteConfig, "site_config.yml")
     if config is not None:
-        _check_theme(root, config, msg, problems)
+        _check_theme(root, config, config_source, msg, problems)
     territory, _ = load(root / "content" / "territory.yml", Territory, "content/territory.yml")
 
     items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
@@ -211,9 +211,9 @@ def _slug_ok(slug: str, rel: str, msg, problems) -> bool:
     return False
 
 
-def _check_theme(root: Path, config: SiteConfig, msg, problems) -> None:
+def _check_theme(root: Path, config: SiteConfig, source: Source, msg, problems) -> None:
     from ..themes import theme_dir, available_themes
 
     if theme_dir(root, config.site.theme) is None:
-        problems.append(Problem("site_config.yml", None, "site.theme",
+        problems.append(Problem("site_config.yml", source.line_of(("site", "theme")), "site.theme",
                                 msg("theme_missing", input=config.site.theme, expected=", ".join(available_themes(root)))))

@@ -35,7 +35,7 @@ def error_page(problems: list[str], language: str = "fr") -> str:
     return ERROR_PAGE.format(lang=language, title=title, hint=hint, items=items)
 
 
-def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000, language: str = "fr") -> None:
     """``rebuild(out_dir)`` builds into ``out_dir`` and returns None, or the list of problems."""
     work = Path(tempfile.mkdtemp(prefix="territoire-serve-"))
     site_dir, errors_dir = work / "site", work / "errors"
@@ -45,7 +45,7 @@ def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000) -> 
     def builder(config=None):
         problems = rebuild(site_dir)
         if problems:
-            page = error_page([str(p) for p in problems]).encode("utf-8")
+            page = error_page([str(p) for p in problems], language).encode("utf-8")
             (errors_dir / "index.html").write_bytes(page)
             state["errors"] = page
             server.root = str(errors_dir)
