@@ -208,5 +208,26 @@ def test_list_right_under_a_paragraph_is_still_a_list():
     from generator.site.rich_text import render
 
     html = str(render("**Au programme**\n- vendredi : accueil\n- samedi : visites\n  de logements\n\nFin."))
-    assert "<ul>\n<li>vendredi : accueil</li>\n<li>samedi : visites\n  de logements</li>\n</ul>" in html
+    assert "<ul>\n<li>vendredi : accueil</li>\n<li>samedi : visites\nde logements</li>\n</ul>" in html
     assert "<p>Fin.</p>" in html
+    numbered = str(render("Étapes :\n2. candidater\n3. visiter"))
+    assert '<ol start="2">\n<li>candidater</li>\n<li>visiter</li>\n</ol>' in numbered
+
+
+def test_documented_markdown_syntax():
+    """Every syntax of docs/contenu.md's table, as officers write it."""
+    from generator.site.rich_text import render
+
+    html = str(render('# Titre\n\n## Été & co\n\n## Été & co\n\n*nuance* **gras** [lien](/offres/) https://exemple.fr\n\n'
+                      '| horaire | poste |\n|---|---|\n| 7 h | matin |\n\n'
+                      '!!! tip "Bon à savoir"\n    Le logement est **offert**.\n\n    Second paragraphe.\n\n'
+                      '!!! warning\n    Sans titre.\n\nAprès.'))
+    assert '<h2 id="titre">Titre</h2>' in html  # the page's own h1 is above
+    assert '<h2 id="ete-co">Été &amp; co</h2>' in html and '<h2 id="ete-co_1">' in html
+    assert "<em>nuance</em> <strong>gras</strong>" in html and '<a href="/offres/" rel="noopener">lien</a>' in html
+    assert '<a href="https://exemple.fr" rel="noopener">https://exemple.fr</a>' in html
+    assert "<th>horaire</th>" in html and "<td>matin</td>" in html
+    assert ('<div class="admonition tip">\n<p class="admonition-title">Bon à savoir</p>\n'
+            "<p>Le logement est <strong>offert</strong>.</p>\n<p>Second paragraphe.</p>\n</div>") in html
+    assert '<div class="admonition warning">\n<p class="admonition-title">Warning</p>\n<p>Sans titre.</p>\n</div>' in html
+    assert html.rstrip().endswith("<p>Après.</p>")
