@@ -1,3 +1,4 @@
-from .cli import main
+if __name__ == "__main__":  # worker processes (images, social cards) import this module too: nothing to run
+    from generator.cli import main
 
-raise SystemExit(main())
+    raise SystemExit(main())

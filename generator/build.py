@@ -10,6 +10,7 @@ from .content.project import Content, load_project
 from .images import MediaLibrary
 from .output import atomic_dir, refuse_dangerous_output
 from .social_cards import SocialCards
+from .workers import Workers
 from .redirects import expired_paths, write_nginx_snippet, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
@@ -25,22 +26,28 @@ class BuildResult:
     out: Path
 
 
-def check(project: Path, today: date | None = None) -> Site:
-    """Validate everything and plan the pages, without rendering. Raises ContentError."""
+def check(project: Path, today: date | None = None, workers: Workers | None = None) -> Site:
+    """Validate everything and plan the pages, without rendering. Raises ContentError.
+
+    Given workers (a build), the images and social cards missing from the cache start being
+    made as soon as a page asks for them."""
     content = load_project(project)
     cache = Path(project) / CACHE_DIR
-    media = MediaLibrary(content.media_dir, cache / "images")
+    media = MediaLibrary(content.media_dir, cache / "images", workers)
     site = content.config.site
-    cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social")
-    return make_site(content, today, media, cards)
+    cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social", workers)
+    made = make_site(content, today, media, cards)
+    cards.flush()
+    return made
 
 
 def build(project: Path, out: Path | None = None, today: date | None = None) -> BuildResult:
     project = Path(project).resolve()
     out = (Path(out) if out else project / "site").resolve()
     refuse_dangerous_output(project, out, "site")
-    site = check(project, today)
-    render(site, out)
+    with Workers() as workers:
+        site = check(project, today, workers)
+        render(site, out)
     return BuildResult(site=site, out=out)
 
 

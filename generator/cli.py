@@ -10,7 +10,13 @@ from pathlib import Path
 
 from .content.errors import ContentError
 from .content.messages import Messages
-from .content.project import language_of
+
+
+def language_of(project: Path) -> str:
+    # Imported on use: worker processes (social cards) import the command's module, not the model.
+    from .content.project import language_of
+
+    return language_of(project)
 
 
 def _date(value: str) -> date:

@@ -39,3 +39,22 @@ def atomic_dir(target: Path):
     tmp.rename(target)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write through a temporary name: an interrupted build never leaves half a file in the cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    os.replace(part, path)
+
+
+def place(source: Path, target: Path) -> None:
+    """Put a cached file in the output (or the reverse): a hard link on the same disk, no copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        pass
+    except OSError:
+        shutil.copyfile(source, target)

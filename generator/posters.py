@@ -64,7 +64,7 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
     # Slogan band in the territory's colour.
     draw.rectangle((0, hero_h, width, hero_h + band_h), fill=primary)
     headline = text.slogan or text.title
-    font, lines = _fit_text(draw, headline, width - 2 * margin, 3, round(band_h * 0.32), height=round(band_h * 0.85))
+    font, lines = _fit_text(headline, width - 2 * margin, 3, round(band_h * 0.32), height=round(band_h * 0.85))
     line_h = round(font.size * 1.2)
     y = hero_h + (band_h - line_h * len(lines)) // 2
     for line in lines:
@@ -82,7 +82,7 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
     right = margin * 2 + qr_px
     column = width - right - margin
     y = top + round(call_font.size * 0.2)
-    for line in _wrap(draw, text.call, call_font, column):
+    for line in _wrap(text.call, call_font, column):
         draw.text((right, y), line, font=call_font, fill=primary)
         y += round(call_font.size * 1.25)
     draw.rectangle((right, y + call_font.size // 3, right + min(column, qr_px // 2), y + call_font.size // 3 + max(6, margin // 8)), fill=accent)
@@ -94,7 +94,7 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
             mark = ImageOps.contain(img.convert("RGBA"), logo_box, Image.LANCZOS)
             poster.paste(mark, (right, logo_top + logo_box[1] - mark.height), mark)
     else:  # a vector logo cannot be drawn here: the territory's name stands in for it
-        font, lines = _fit_text(draw, text.territory, column, 2, round(logo_box[1] * 0.4))
+        font, lines = _fit_text(text.territory, column, 2, round(logo_box[1] * 0.4))
         y = logo_top + logo_box[1] - round(font.size * 1.2) * len(lines)
         for line in lines:
             draw.text((right, y), line, font=font, fill=primary)

@@ -8,17 +8,18 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
-from .drawing import fit_text, font
+from .drawing import draw_text, fit_text, font, text_width
+from .output import place, write_file
+from .workers import Workers, done
 
 WIDTH, HEIGHT = 1200, 630
-LAYOUT_VERSION = "2"  # bump when the drawing or its encoding changes
+MARGIN = 64
+LAYOUT_VERSION = "3"  # bump when the drawing or its encoding changes
 
 
 @dataclass(frozen=True)
@@ -30,54 +31,73 @@ class Card:
 
 
 class SocialCards:
-    def __init__(self, media_dir: Path, site_name: str, primary: str, accent: str, cache_dir: Path | None = None):
+    def __init__(self, media_dir: Path, site_name: str, primary: str, accent: str, cache_dir: Path | None = None,
+                 workers: Workers | None = None):
         self.media_dir = Path(media_dir)
         self.site_name = site_name
         self.primary, self.accent = primary, accent
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.workers = workers if self.cache_dir else None  # workers draw into the cache
         self.cards: dict[str, Card] = {}
         self._digests: dict[str | None, str] = {}
         self._backgrounds: dict[str | None, Image.Image] = {}
+        self._batch: list[Card] = []
+        self._drawing: list = []  # futures of the batches handed to the workers
 
     def card(self, kind: str, slug: str, title: str, subtitle: str | None, background: str | None) -> dict:
-        """Ask for a card; returns its site-relative path and size, for the Open Graph tags."""
+        """Ask for a card; returns its site-relative path and size, for the Open Graph tags.
+
+        With workers, a card missing from the cache starts being drawn now, not at write time."""
         key = _hash(LAYOUT_VERSION, title, subtitle, self.site_name, self.primary, self.accent, self._digest(background))
         name = f"social/{kind}-{slug}-{key[:10]}.jpg"
-        self.cards[name] = Card(name, title, subtitle, background)
+        if name not in self.cards:
+            self.cards[name] = card = Card(name, title, subtitle, background)
+            if self.workers is not None and not self._cached(name).is_file():
+                self._batch.append(card)
+                if len(self._batch) >= BATCH:
+                    self.flush()
         return {"image": name, "width": WIDTH, "height": HEIGHT, "alt": title}
+
+    def flush(self) -> None:
+        """Hand the cards asked for so far to the workers."""
+        if self._batch:
+            self._drawing.append(self.workers.submit(_draw_into_cache, self._settings(), self._batch))
+            self._batch = []
 
     def write(self, out: Path) -> int:
         """Write every card asked for; returns how many were drawn (not cached)."""
-        drawn = 0
+        self.flush()
+        drawn = sum(done(future) for future in self._drawing)
+        self._drawing = []
         for name, card in self.cards.items():
             target = out / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            cached = self.cache_dir / Path(name).name if self.cache_dir else None
+            cached = self._cached(name) if self.cache_dir else None
             if cached is not None and cached.is_file():
-                _place(cached, target)
+                place(cached, target)
                 continue
-            target.write_bytes(self.draw(card))
+            write_file(target, self.draw(card))
             drawn += 1
             if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(target, cached)
+                place(target, cached)
         return drawn
+
+    def _cached(self, name: str) -> Path:
+        return self.cache_dir / Path(name).name
+
+    def _settings(self) -> tuple:
+        return (self.media_dir, self.site_name, self.primary, self.accent, self.cache_dir)
 
     def draw(self, card: Card) -> bytes:
         image = self._background(card.background).copy()
-        draw = ImageDraw.Draw(image)
-        margin = 64
-        face, lines = fit_text(draw, card.title, WIDTH - 2 * margin, 3, 68, height=260)
+        face, lines = fit_text(card.title, WIDTH - 2 * MARGIN, 3, 68, height=260)
         line_h = round(face.size * 1.18)
         sub = font(32) if card.subtitle else None
-        y = HEIGHT - margin - 52 - (40 if sub else 0) - line_h * len(lines)
+        y = HEIGHT - MARGIN - 52 - (40 if sub else 0) - line_h * len(lines)
         for line in lines:
-            draw.text((margin, y), line, font=face, fill="white")
+            draw_text(image, (MARGIN, y), line, face, "white")
             y += line_h
         if sub:
-            draw.text((margin, y + 8), _shorten(draw, card.subtitle, sub, WIDTH - 2 * margin), font=sub, fill="white")
-        draw.rectangle((margin, HEIGHT - margin - 14, margin + 120, HEIGHT - margin - 6), fill=self.accent)
-        draw.text((margin + 140, HEIGHT - margin - 30), self.site_name, font=font(28, bold=True), fill="white")
+            draw_text(image, (MARGIN, y + 8), _shorten(card.subtitle, sub, WIDTH - 2 * MARGIN), sub, "white")
         buffer = io.BytesIO()
         # Baseline JPEG without an optimisation pass: 5× faster to write (thousands of job cards),
         # 6-13 % larger, still about 50 kB; measured in bench/README.md.
@@ -85,7 +105,8 @@ class SocialCards:
         return buffer.getvalue()
 
     def _background(self, media: str | None) -> Image.Image:
-        """The image cropped to 1200×630 under a band of the territory's colour; once per source."""
+        """What every card on this image shares, drawn once: the image cropped to 1200×630 under
+        a band of the territory's colour, the accent stroke and the territory's name."""
         if media not in self._backgrounds:
             base = Image.new("RGB", (WIDTH, HEIGHT), self.primary)
             path = self.media_dir / media if media else None
@@ -94,7 +115,11 @@ class SocialCards:
                     base = ImageOps.fit(ImageOps.exif_transpose(img).convert("RGB"), (WIDTH, HEIGHT), Image.LANCZOS)
             shade = Image.new("RGB", (WIDTH, HEIGHT), self.primary)
             mask = Image.linear_gradient("L").resize((WIDTH, HEIGHT)).point(lambda v: min(255, int(v * 1.15) + 40))
-            self._backgrounds[media] = Image.composite(shade, base, mask)
+            image = Image.composite(shade, base, mask)
+            draw = ImageDraw.Draw(image)
+            draw.rectangle((MARGIN, HEIGHT - MARGIN - 14, MARGIN + 120, HEIGHT - MARGIN - 6), fill=self.accent)
+            draw.text((MARGIN + 140, HEIGHT - MARGIN - 30), self.site_name, font=font(28, bold=True), fill="white")
+            self._backgrounds[media] = image
         return self._backgrounds[media]
 
     def _digest(self, media: str | None) -> str | None:
@@ -104,10 +129,21 @@ class SocialCards:
         return self._digests[media]
 
 
-def _shorten(draw, text: str, face, width: int) -> str:
-    if draw.textlength(text, font=face) <= width:
+BATCH = 100  # cards per worker task: the inter-process traffic stays negligible
+_painters: dict[tuple, SocialCards] = {}  # in a worker: one per site, its backgrounds kept
+
+
+def _draw_into_cache(settings: tuple, cards: list[Card]) -> int:
+    painter = _painters.get(settings) or _painters.setdefault(settings, SocialCards(*settings))
+    for card in cards:
+        write_file(painter._cached(card.name), painter.draw(card))
+    return len(cards)
+
+
+def _shorten(text: str, face, width: int) -> str:
+    if text_width(face, text) <= width:
         return text
-    while text and draw.textlength(text + "…", font=face) > width:
+    while text and face.getlength(text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -115,9 +151,3 @@ def _shorten(draw, text: str, face, width: int) -> str:
 def _hash(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
 
-
-def _place(cached: Path, target: Path) -> None:
-    try:
-        os.link(cached, target)
-    except OSError:
-        shutil.copyfile(cached, target)

@@ -231,3 +231,23 @@ def test_documented_markdown_syntax():
             "<p>Le logement est <strong>offert</strong>.</p>\n<p>Second paragraphe.</p>\n</div>") in html
     assert '<div class="admonition warning">\n<p class="admonition-title">Warning</p>\n<p>Sans titre.</p>\n</div>' in html
     assert html.rstrip().endswith("<p>Après.</p>")
+
+
+def test_navigation_rendered_once_per_folder_stays_right_on_every_page(built):
+    """The drawer and tabs are cached per folder (engine/fragments.py): on every page their links
+    must still lead to existing pages from that page, and only the page's own tab be active."""
+    site = built / "site"
+    with_active: set[str] = set()
+    for page in site.rglob("index.html"):
+        text = page.read_text("utf-8")
+        if 'class="md-tabs"' not in text:
+            continue  # short links
+        tabs = text.split('class="md-tabs"', 1)[1].split("</nav>", 1)[0]
+        drawer = text.split('data-md-type="navigation"', 1)[1].split('data-md-type="toc"', 1)[0]
+        for href in re.findall(r'href="([^"#]*)"', tabs + drawer):
+            target = (page.parent / href).resolve()
+            assert (target / "index.html").is_file() or target.is_file(), (page, href)
+        active = re.findall(r'md-tabs__item--active">\s*<a href="([^"]*)"', tabs)
+        assert active in ([], ["./"], ["."]), (page, active)  # the page's own tab, or none
+        with_active.update([page.parent.relative_to(site).as_posix()] if active else [])
+    assert {".", "offres", "agenda", "contact"} <= with_active and not any(u.startswith("offres/") for u in with_active)

@@ -67,3 +67,21 @@ def test_robots_points_to_the_sitemap(built):
 def test_social_cards_are_cached(built):
     site = check(built, None)
     assert site.cards.write(built / "again") == 0  # same content: every card comes from the cache
+
+
+def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
+    from generator.workers import Workers
+
+    inline = check(built, None).cards
+    inline.cache_dir = None
+    assert inline.write(tmp_path / "inline") == len(inline.cards)
+    with Workers(2) as workers:
+        site = check(built, None, workers)
+        site.cards.cache_dir = tmp_path / "cache"  # empty: every card is drawn by a worker
+        site.cards.workers = workers
+        for card in list(site.cards.cards.values()):
+            site.cards._batch.append(card)
+        assert site.cards.write(tmp_path / "pooled") == len(inline.cards)
+    for name in inline.cards:
+        assert (tmp_path / "pooled" / name).read_bytes() == (tmp_path / "inline" / name).read_bytes(), name
+        assert (tmp_path / "cache" / Path(name).name).is_file()

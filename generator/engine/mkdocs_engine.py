@@ -19,6 +19,14 @@ from .config import mkdocs_config  # noqa: E402
 from .plugin import TerritoirePlugin  # noqa: E402
 
 
+class _NoDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build")
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+
+
 class EngineError(Exception):
     """The engine failed on valid content: a bug or a broken theme, not the officer's fault."""
 
@@ -32,4 +40,7 @@ def render_site(site, theme_dir: Path, out_dir: Path, *, quiet: bool = True) -> 
         plugin = TerritoirePlugin(site, templates)
         plugin.load_config({})
         config.plugins["territoire"] = plugin
-        mkdocs_build(config)
+        # The output folder is always new (output.atomic_dir), so MkDocs' cleaning pass, the
+        # "dirty" mode's only difference here, has nothing to do; skipping it lets social cards
+        # be written into the folder while the pages render.
+        mkdocs_build(config, dirty=True)

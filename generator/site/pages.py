@@ -70,6 +70,9 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
     # Jobs: expired offers are not published at all.
     published = {slug: job for slug, job in content.jobs.items() if not job.is_expired(clock.today)}
     job_cards = {slug: views.job_card(slug, job) for slug, job in published.items()}
+    hero = content.territory.hero.image if content.territory.hero else None
+    for card in job_cards.values():  # asked for now: they are most of the drawing a build waits for
+        _job_social_card(social, card, hero)
     newest = sorted(job_cards.values(), key=lambda c: (c["posted"], c["slug"]), reverse=True)
     by_employer: dict[str, list[dict]] = {}
     for card in newest:
@@ -306,8 +309,7 @@ def _sharing(site: Site, cards, events: dict) -> None:
             c = content.campaigns[meta["campaign"]["slug"]]
             card = cards.card("campagne", meta["campaign"]["slug"], c.title, c.slogan, c.hero.image if c.hero else hero)
         elif page.template == "job.html":
-            job = meta["job"]
-            card = cards.card("offre", job["slug"], job["title"], f"{job['employer']} · {job['place']} · {job['contract_label']}", hero)
+            card = _job_social_card(cards, meta["job"], hero)
         elif page.template == "event.html":
             view = meta["event"]
             image = events[view["slug"]].image
@@ -316,6 +318,11 @@ def _sharing(site: Site, cards, events: dict) -> None:
             card = home
         meta["og"] = {**card, "image": base + card["image"], "url": base + page.url,
                       "type": "website" if page.template == "home.html" else "article"}
+
+
+def _job_social_card(cards, job: dict, background: str | None) -> dict:
+    return cards.card("offre", job["slug"], job["title"], f"{job['employer']} · {job['place']} · {job['contract_label']}",
+                      background)
 
 
 def _sitemap(site: Site) -> bytes:
