@@ -24,6 +24,7 @@ CACHE_DIR = ".territoire-cache"  # images, social cards and posters, by content 
 class BuildResult:
     site: Site
     out: Path
+    rendered: int  # pages rendered; the others were unchanged and came from the cache
 
 
 def check(project: Path, today: date | None = None, workers: Workers | None = None) -> Site:
@@ -47,17 +48,19 @@ def build(project: Path, out: Path | None = None, today: date | None = None) -> 
     refuse_dangerous_output(project, out, "site")
     with Workers() as workers:
         site = check(project, today, workers)
-        render(site, out)
-    return BuildResult(site=site, out=out)
+        rendered = render(site, out)
+    return BuildResult(site=site, out=out, rendered=rendered)
 
 
-def render(site: Site, out: Path) -> None:
+def render(site: Site, out: Path) -> int:
+    """Write the site into ``out`` (replaced only on success); returns how many pages were rendered."""
     from .engine import render_site
 
     content: Content = site.content
     links = short_links(content)
     with atomic_dir(out) as tmp:
-        render_site(site, theme_dir(content.root, content.config.site.theme), tmp)
+        rendered = render_site(site, theme_dir(content.root, content.config.site.theme), tmp,
+                               cache_dir=content.root / CACHE_DIR / "pages")
         write_short_links(site, links, tmp)
         site.media.write(tmp)
         site.cards.write(tmp)
@@ -65,3 +68,4 @@ def render(site: Site, out: Path) -> None:
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)
     write_nginx_snippet(links, out, expired_paths(site))
+    return rendered

@@ -23,6 +23,10 @@ WIDTHS = (320, 480, 800, 1200, 1600)
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
 WEBP_QUALITY = 75
 JPEG_QUALITY = 80
+WEBP_METHOD = 3  # files as small as method 4, made 25 % faster
+# In every variant's name with the source's hash: a change of encoding makes new files, never
+# mixes them with the cached ones (and browsers do not keep the old ones).
+ENCODING = f"{WIDTHS}/webp-{WEBP_QUALITY}-{WEBP_METHOD}/jpeg-{JPEG_QUALITY}".encode()
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class MediaLibrary:
     def source(self, rel: str) -> Source:
         if rel not in self._sources:
             path = self.media_dir / rel
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            digest = hashlib.sha256(ENCODING + path.read_bytes()).hexdigest()[:10]
             with Image.open(path) as img:  # reads the header only
                 img = ImageOps.exif_transpose(img) if _rotated(img) else img
                 width, height = img.size
@@ -149,7 +153,7 @@ def _encode(image: Image.Image, ext: str) -> bytes:
     # No exif=, icc_profile= or pnginfo= arguments: nothing of the original's metadata is kept.
     buffer = io.BytesIO()
     if ext == "webp":
-        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=3)  # as small as method 4, 25 % faster
+        image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     elif ext == "png":
         image.save(buffer, "PNG", optimize=True)
     else:

@@ -50,11 +50,13 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def place(source: Path, target: Path) -> None:
-    """Put a cached file in the output (or the reverse): a hard link on the same disk, no copy."""
+    """Put a cached file in the output (or the reverse): a hard link on the same disk, no copy.
+
+    Nothing may then write into ``target`` in place: the cache would change with it."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except FileExistsError:
         pass
-    except OSError:
+    except OSError:  # another disk, or no hard links: a copy (FileNotFoundError too, raised again)
         shutil.copyfile(source, target)

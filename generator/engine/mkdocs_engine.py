@@ -16,6 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
 from .config import mkdocs_config  # noqa: E402
+from .page_cache import PageCache  # noqa: E402
 from .plugin import TerritoirePlugin  # noqa: E402
 
 
@@ -31,16 +32,19 @@ class EngineError(Exception):
     """The engine failed on valid content: a bug or a broken theme, not the officer's fault."""
 
 
-def render_site(site, theme_dir: Path, out_dir: Path, *, quiet: bool = True) -> None:
+def render_site(site, theme_dir: Path, out_dir: Path, *, cache_dir: Path | None = None, quiet: bool = True) -> int:
+    """Render every page into ``out_dir`` (new and empty); returns how many pages were rendered,
+    the others being unchanged since a previous build and taken from ``cache_dir``."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING if quiet else logging.INFO)
     with tempfile.TemporaryDirectory(prefix="territoire-docs-") as docs_dir:
         data = mkdocs_config(site, theme_dir, Path(docs_dir), out_dir)
         config = load_config(io.StringIO(yaml.safe_dump(data, allow_unicode=True)))
         templates = [p.relative_to(theme_dir).as_posix() for p in Path(theme_dir).rglob("*.html")]
-        plugin = TerritoirePlugin(site, templates)
+        settings = {k: v for k, v in data.items() if k not in ("docs_dir", "site_dir")}  # temporary folders
+        plugin = TerritoirePlugin(site, templates, PageCache(cache_dir, theme_dir, settings) if cache_dir else None)
         plugin.load_config({})
         config.plugins["territoire"] = plugin
-        # The output folder is always new (output.atomic_dir), so MkDocs' cleaning pass, the
-        # "dirty" mode's only difference here, has nothing to do; skipping it lets social cards
-        # be written into the folder while the pages render.
+        # "Dirty" mode renders only the pages whose file says it is modified: the others come
+        # from the page cache. The output folder is always new, so its cleaning pass is not missed.
         mkdocs_build(config, dirty=True)
+        return plugin.rendered

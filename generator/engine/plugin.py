@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 from jinja2 import pass_context
@@ -13,6 +14,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from .config import TerritoireConfig
 from .fragments import FragmentCache
+from .page_cache import PageCache
 
 
 class GeneratedPage(Page):
@@ -23,21 +25,49 @@ class GeneratedPage(Page):
         self.content, self.toc, self.present_anchor_ids, self.links_to_anchors = "", TableOfContents([]), set(), {}
 
 
+class PageFile(File):
+    """A generated page's file; ``stale`` is False when the page cache already has its HTML, and
+    MkDocs' "dirty" build then skips it."""
+
+    stale = True
+    cache_key: str | None = None
+
+    def is_modified(self) -> bool:
+        return self.stale
+
+
 class TerritoirePlugin(BasePlugin[TerritoireConfig]):
-    def __init__(self, site, templates=()):
+    def __init__(self, site, templates=(), cache: PageCache | None = None):
         super().__init__()
         self.site = site
         self.templates = tuple(templates)  # template names of the Territoire theme
+        self.cache = cache
         self.by_src = {p.src: p for p in site.pages}
+        self.pages: list[PageFile] = []
+        self.rendered = 0  # pages rendered, not taken from the cache
 
     def on_files(self, files: Files, *, config) -> Files:
         in_nav = {src for _, src in self.site.nav}
         for spec in self.site.pages:
-            file = File.generated(config, spec.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            file = PageFile.generated(config, spec.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            if self.cache is not None:
+                file.cache_key = self.cache.key(spec.src, spec.url, spec.meta)
+                # Linked now, not after the build: another build pruning the cache cannot take it away.
+                file.stale = not self.cache.take(file.cache_key, Path(file.abs_dest_path))
             files.append(file)
+            self.pages.append(file)
             if spec.src not in in_nav:  # MkDocs makes its own Page for the few pages of the nav
                 GeneratedPage(None, file, config)
         return files
+
+    def on_post_build(self, *, config) -> None:
+        for file in self.pages:
+            if file.stale:
+                self.rendered += 1
+                if self.cache is not None:
+                    self.cache.put(file.cache_key, Path(file.abs_dest_path))
+        if self.cache is not None:
+            self.cache.prune()
 
     def on_env(self, env, *, config, files):
         # Our templates escape every value unless marked safe (sanitised HTML is Markup);
