@@ -17,6 +17,10 @@ def pages(out: Path) -> dict[str, str]:
     return {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.html")}
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+
+
 def test_a_rebuild_with_nothing_changed_renders_no_page(tmp_path):
     make_project(tmp_path)
     first = build(tmp_path, today=TODAY)
@@ -30,8 +34,7 @@ def test_a_rebuild_with_nothing_changed_renders_no_page(tmp_path):
 def test_an_edited_offer_renders_its_page_and_the_pages_listing_it(tmp_path):
     make_project(tmp_path)
     build(tmp_path, today=TODAY)
-    job = tmp_path / "content/jobs/infirmier.yml"
-    job.write_text(job.read_text("utf-8").replace("title: Infirmier·e", "title: Infirmier·e de nuit"), "utf-8")
+    edit(tmp_path / "content/jobs/infirmier.yml", "title: Infirmier·e", "title: Infirmier·e de nuit")
     edited = build(tmp_path, today=TODAY)
     assert 0 < edited.rendered < len(edited.site.pages)
     assert "Infirmier·e de nuit" in (edited.out / "offres/infirmier/index.html").read_text("utf-8")
@@ -45,8 +48,7 @@ def test_an_edited_offer_renders_its_page_and_the_pages_listing_it(tmp_path):
 def test_a_setting_every_page_shows_renders_every_page_again(tmp_path):
     make_project(tmp_path)
     build(tmp_path, today=TODAY)
-    config = tmp_path / "site_config.yml"
-    config.write_text(config.read_text("utf-8").replace('name: "Vivre à Testville"', 'name: "Vivre à Testville-sur-Mer"'), "utf-8")
+    edit(tmp_path / "site_config.yml", 'name: "Vivre à Testville"', 'name: "Vivre à Testville-sur-Mer"')
     again = build(tmp_path, today=TODAY)
     assert again.rendered == len(again.site.pages)
 
@@ -56,8 +58,7 @@ def test_the_cache_keeps_only_the_pages_of_the_last_build(tmp_path):
     build(tmp_path, today=TODAY)
     cached = tmp_path / CACHE_DIR / "pages"
     count = len(list(cached.iterdir()))
-    job = tmp_path / "content/jobs/infirmier.yml"
-    job.write_text(job.read_text("utf-8").replace("title: Infirmier·e", "title: Infirmier·e de nuit"), "utf-8")
+    edit(tmp_path / "content/jobs/infirmier.yml", "title: Infirmier·e", "title: Infirmier·e de nuit")
     build(tmp_path, today=TODAY)
     assert len(list(cached.iterdir())) == count
 
@@ -68,8 +69,7 @@ def test_an_edited_template_renders_every_page_again(tmp_path):
     make_project(tmp_path)
     shutil.copytree(bundled_root() / "default", tmp_path / "themes/default")  # the project's own copy
     build(tmp_path, today=TODAY)
-    footer = tmp_path / "themes/default/main.html"
-    footer.write_text(footer.read_text("utf-8").replace('<p class="territoire-footer__name">', '<p class="territoire-footer__name">Bienvenue — '), "utf-8")
+    edit(tmp_path / "themes/default/main.html", '<p class="territoire-footer__name">', '<p class="territoire-footer__name">Bienvenue — ')
     again = build(tmp_path, today=TODAY)
     assert again.rendered == len(again.site.pages)
     assert "Bienvenue — " in (again.out / "offres/infirmier/index.html").read_text("utf-8")
