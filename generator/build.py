@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -27,12 +28,12 @@ class BuildResult:
     rendered: int  # pages rendered; the others were unchanged and came from the cache
 
 
-def check(project: Path, today: date | None = None, workers: Workers | None = None) -> Site:
+def check(project: Path, today: date | None = None, workers: Workers | None = None, parsed: dict | None = None) -> Site:
     """Validate everything and plan the pages, without rendering. Raises ContentError.
 
     Given workers (a build), the images and social cards missing from the cache start being
-    made as soon as a page asks for them."""
-    content = load_project(project)
+    made as soon as a page asks for them. ``parsed``: see ``load_project``."""
+    content = load_project(project, parsed)
     cache = Path(project) / CACHE_DIR
     media = MediaLibrary(content.media_dir, cache / "images", workers)
     site = content.config.site
@@ -52,15 +53,16 @@ def build(project: Path, out: Path | None = None, today: date | None = None) -> 
     return BuildResult(site=site, out=out, rendered=rendered)
 
 
-def render(site: Site, out: Path) -> int:
-    """Write the site into ``out`` (replaced only on success); returns how many pages were rendered."""
+def render(site: Site, out: Path, *, in_place: bool = False) -> int:
+    """Write the site into ``out``, replaced only on success, or updated ``in_place`` (the preview);
+    returns how many pages were rendered."""
     from .engine import render_site
 
     content: Content = site.content
     links = short_links(content)
-    with atomic_dir(out) as tmp:
+    with nullcontext(out) if in_place else atomic_dir(out) as tmp:
         rendered = render_site(site, theme_dir(content.root, content.config.site.theme), tmp,
-                               cache_dir=content.root / CACHE_DIR / "pages")
+                               cache_dir=content.root / CACHE_DIR)
         write_short_links(site, links, tmp)
         site.media.write(tmp)
         site.cards.write(tmp)
@@ -69,3 +71,23 @@ def render(site: Site, out: Path) -> int:
             (tmp / path).write_bytes(data)
     write_nginx_snippet(links, out, expired_paths(site))
     return rendered
+
+
+class Preview:
+    """What the live preview keeps between two rebuilds: the files already validated, and the
+    layout of its output folder. While the site keeps the same pages and files, the folder is
+    updated in place: making 2,600 folders anew cost more than rendering the edited pages."""
+
+    def __init__(self, project: Path):
+        self.project = Path(project).resolve()
+        self.parsed: dict = {}
+        self.layout: frozenset | None = None
+
+    def rebuild(self, out: Path) -> int:
+        site = check(self.project, parsed=self.parsed)
+        layout = frozenset([*(p.src for p in site.pages), *site.files, *(link.path for link in short_links(site.content))])
+        in_place = layout == self.layout and Path(out).is_dir()
+        self.layout = None  # until this rebuild is complete
+        rendered = render(site, out, in_place=in_place)
+        self.layout = layout
+        return rendered

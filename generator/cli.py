@@ -103,14 +103,15 @@ def cmd_check(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .build import check, render
+    from .build import Preview
     from .engine.serve import serve
 
     project = args.project.resolve()
+    preview = Preview(project)
 
     def rebuild(out: Path):
         try:
-            render(check(project), out)
+            preview.rebuild(out)
         except ContentError as err:
             _report(err, args)
             return err.problems

@@ -78,3 +78,58 @@ def test_error_page_speaks_the_site_language():
     page = error_page(["content/jobs/x.yml:3: sector: unknown sector “sant”"], "en")
     assert '<html lang="en">' in page and "The content has errors" in page
     assert "<code>content/jobs/x.yml:3</code>" in page and "&lt;" not in page
+
+
+def test_preview_updates_its_folder_in_place_and_stays_a_faithful_build(tmp_path):
+    """The preview re-renders only what an edit changes, in the folder it serves, and never
+    writes into the page cache's files; adding or removing an offer rebuilds the folder."""
+    import os
+    import shutil
+
+    from generator.build import CACHE_DIR, Preview, build
+
+    project = make_project(tmp_path / "project")
+    out = tmp_path / "preview"
+    preview = Preview(project)
+    assert preview.rebuild(out) > 0
+    legal_inode = os.stat(out / "mentions-legales/index.html").st_ino
+    cached = {p.name: p.read_bytes() for p in (project / CACHE_DIR / "pages").iterdir()}
+
+    job = project / "content/jobs/infirmier.yml"
+    job.write_text(FILES["content/jobs/infirmier.yml"].replace("title: Infirmier·e", "title: Puériculteur·rice"))
+    rendered = preview.rebuild(out)
+    assert 0 < rendered < 10
+    assert "Puériculteur·rice" in (out / "offres/infirmier/index.html").read_text("utf-8")
+    assert os.stat(out / "mentions-legales/index.html").st_ino == legal_inode  # untouched: no offer there
+    for name, data in cached.items():  # the files the folder shares with the cache did not change
+        path = project / CACHE_DIR / "pages" / name
+        assert not path.exists() or path.read_bytes() == data
+
+    shutil.copy(job, project / "content/jobs/sage-femme.yml")
+    preview.rebuild(out)
+    assert (out / "offres/sage-femme/index.html").is_file()
+    (project / "content/jobs/sage-femme.yml").unlink()
+    preview.rebuild(out)
+    assert not (out / "offres/sage-femme").exists()
+
+    scratch = build(project, tmp_path / "scratch").out
+    ours = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(scratch).as_posix(): p.read_bytes() for p in scratch.rglob("*") if p.is_file()}
+    differing = {name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name)}
+    # calendars, feeds and the offers' JSON carry the time they were made
+    assert {name for name in differing if not name.endswith((".ics", ".xml", ".json"))} == set(), differing
+
+
+def test_preview_validates_again_what_an_image_added_or_removed_changes(tmp_path):
+    from generator.build import Preview
+    from generator.content.errors import ContentError
+
+    project = make_project(tmp_path / "project")
+    preview = Preview(project)
+    preview.rebuild(tmp_path / "preview")
+    (project / "content/media/hero.jpg").rename(project / "content/media/hero-old.jpg")
+    with pytest.raises(ContentError) as err:  # territory.yml did not change, its image did
+        preview.rebuild(tmp_path / "preview")
+    assert any("hero.jpg" in str(p) for p in err.value.problems)
+    (project / "content/media/hero-old.jpg").rename(project / "content/media/hero.jpg")
+    assert preview.rebuild(tmp_path / "preview") >= 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -37,12 +39,26 @@ class PageCache:
         return key
 
     def take(self, key: str, target: Path) -> bool:
-        """Put the cached page at ``target``; False when there is none."""
-        if self.directory is None:
+        """Put the cached page at ``target``, unless it is there already; False when there is none.
+
+        Otherwise ``target`` is removed: the page is rendered into a new file, never written
+        into a file the cache shares (the preview updates its folder in place)."""
+        cached = self.directory / f"{key}.html" if self.directory else None
+        try:
+            found = os.stat(cached).st_ino if cached else None
+        except FileNotFoundError:
+            found = None
+        try:
+            if found is not None and os.stat(target).st_ino == found:
+                return True
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        if found is None:
             return False
         try:
-            place(self.directory / f"{key}.html", target)
-        except FileNotFoundError:
+            place(cached, target)
+        except FileNotFoundError:  # pruned by another build meanwhile
             return False
         return True
 
@@ -59,24 +75,37 @@ class PageCache:
                 os.unlink(entry.path)
 
     def _digest(self, value) -> bytes:
-        # Safe to key on id(): every page's meta is alive for the whole build.
+        # Safe to key on id(): every page's meta is alive for the whole build. Pickle is twice
+        # as fast as JSON here, and as stable for what meta holds (str, numbers, dates, lists,
+        # dicts; a set, ordered by string hashing, would only make the cache miss).
         found = self._digests.get(id(value))
         if found is None:
-            data = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-            found = self._digests[id(value)] = hashlib.sha256(data.encode()).digest()
+            found = self._digests[id(value)] = hashlib.sha256(pickle.dumps(value, 5)).digest()
         return found
 
 
 def _fingerprint(theme_dir: Path, engine_config: dict) -> bytes:
-    """Everything every page depends on: engine settings, versions, templates, this engine's code."""
+    """Everything every page depends on: engine settings, templates, versions, this engine's code."""
     digest = hashlib.sha256(json.dumps(engine_config, sort_keys=True, default=str).encode())
+    digest.update(engine_fingerprint().encode())
+    _add_files(digest, Path(theme_dir))
+    return digest.digest()
+
+
+@lru_cache(maxsize=1)
+def engine_fingerprint() -> str:
+    """The versions of the engine's packages and the source of this engine layer."""
+    digest = hashlib.sha256()
     for package in ("mkdocs", "mkdocs-material", "territoire", "Jinja2"):
         try:
             digest.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:
             digest.update(package.encode())
-    for folder in (Path(theme_dir), ENGINE_DIR):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".py", ".xml")):
-            digest.update(path.relative_to(folder).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.digest()
+    _add_files(digest, ENGINE_DIR)
+    return digest.hexdigest()[:16]
+
+
+def _add_files(digest, folder: Path) -> None:
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".html", ".py", ".xml")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())

@@ -12,6 +12,7 @@ import html
 import io
 import json
 import re
+from functools import lru_cache
 
 import nh3
 
@@ -29,6 +30,7 @@ YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
 PERIODS = {"fr": {"hour": "heure", "month": "mois", "year": "an"}, "en": {"hour": "hour", "month": "month", "year": "year"}}
 
 
+@lru_cache(maxsize=20_000)  # the JSON and the CSV need it both, the preview at every rebuild
 def text_of(description_html: str) -> str:
     """Plain text of a description: paragraphs and list items on their own lines."""
     marked = re.sub(r"</(p|li|h[1-6]|tr|blockquote|pre|dd|dt)>|<br\s*/?>", "\ue000", str(description_html))

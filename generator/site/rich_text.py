@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+from functools import lru_cache
 
 import cmarkgfm
 import nh3
@@ -113,8 +114,11 @@ def _anchored(html: str) -> str:
 
 def render(text: str | None, *, shift_headings: bool = True) -> Markup:
     """Safe HTML for a Markdown field (headings start at h2: the page has its own h1)."""
-    if not text:
-        return Markup("")
+    return _render(text, shift_headings) if text else Markup("")
+
+
+@lru_cache(maxsize=20_000)  # the preview renders the same texts at every rebuild
+def _render(text: str, shift_headings: bool) -> Markup:
     html = _markdown(text)
     if shift_headings:
         html = html.replace("<h1", "<h2").replace("</h1>", "</h2>")
