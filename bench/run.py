@@ -255,12 +255,15 @@ def _seconds(rows: dict, size: int, name: str, key: str = "seconds"):
     return cmd.get(key)
 
 
-def _cpu_note(rows, a: tuple[int, str], b: tuple[int, str], limit: float) -> str:
-    """The same ratio in CPU time: on a busy machine, wall time also counts waiting for a core."""
+def _cpu_note(rows, a: tuple[int, str], b: tuple[int, str], limit: float | None) -> str:
+    """The same ratio in CPU time: on a busy machine, wall time also counts waiting for a core.
+    ``limit`` None: not comparable (a build's image workers use the cores the floor leaves idle)."""
     x, y = _seconds(rows, *a, key="cpu_seconds"), _seconds(rows, *b, key="cpu_seconds")
     if not x or not y:
         return ""
     r = x / y
+    if limit is None:
+        return f"; CPU time {x:.2f} s with the image workers, on every core, against {y:.2f} s on one"
     return f"; in CPU time {x:.2f} / {y:.2f} = {r:.2f} × ({'within' if r <= limit else 'over'} the limit)"
 
 
@@ -284,7 +287,7 @@ def targets(rows: dict) -> list[dict]:
         r = b / f
         warm_note = f"; warm build {w / f:.2f} ×" if w else ""
         return ("PASS" if r <= 1.25 else "FAIL"), (f"cold build {b:.2f} s / floor {f:.2f} s = {r:.2f} × (limit 1.25 ×{warm_note})"
-                                                    + _cpu_note(rows, (2400, "build cold"), (2400, "floor"), 1.25)), r
+                                                    + _cpu_note(rows, (2400, "build cold"), (2400, "floor"), None)), r
 
     def scaling():
         big, small = _seconds(rows, 10000, "build cold"), _seconds(rows, 1000, "build cold")
@@ -309,7 +312,7 @@ def targets(rows: dict) -> list[dict]:
         if not peaks:
             raise TypeError
         p = max(peaks)
-        return ("PASS" if p < 1024 else "FAIL"), f"peak RSS of build(10,000) {p:.0f} MiB (limit < 1024 MiB)", p
+        return ("PASS" if p < 1024 else "FAIL"), f"peak RSS of build(10,000) and its workers {p:.0f} MiB (limit < 1024 MiB)", p
 
     def serve():
         s = rows[2400].get("serve")
