@@ -85,3 +85,15 @@ def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
     for name in inline.cards:
         assert (tmp_path / "pooled" / name).read_bytes() == (tmp_path / "inline" / name).read_bytes(), name
         assert (tmp_path / "cache" / Path(name).name).is_file()
+
+
+@pytest.mark.parametrize("title", ["Cuisinier", "Élu·e", "ÉÉÉ ÀÀÀ ÇÇÇ Ô — à Saint-Aubin",
+                                   "Infirmier ou infirmière diplômé d'État en service de médecine polyvalente (H/F)",
+                                   "Agent d'exploitation des remontées mécaniques, saison d'hiver 2026-2027, à Aiguebelle-du-Vallon"])
+@pytest.mark.parametrize("background", ["hero.jpg", None])
+def test_a_card_encoded_under_its_title_only_is_the_whole_card(built, title, background):
+    from generator.social_cards import Card, SocialCards
+
+    cards = SocialCards(built / "content/media", "Vivre à Testville", "#1f5f8b", "#ffd166")
+    card = Card("social/x.jpg", title, "CH de Vallon · Saint-Aubin · CDI", background)
+    assert cards.draw(card) == cards.draw(card, whole=True)

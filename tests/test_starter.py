@@ -204,6 +204,9 @@ def test_github_workflow(project):
     assert next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))["with"]["python-version"] == "3.11"
     assert 'pip install "${TERRITOIRE_PACKAGE:-territoire}"' in runs
     assert "territoire build" in runs
+    cache = next(s for s in build if s.get("uses", "").startswith("actions/cache@"))  # warm builds in CI
+    assert cache["with"]["path"] == ".territoire-cache" and cache["with"]["restore-keys"] == "territoire-"
+    assert build.index(cache) < runs.index("territoire build")
     assert next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))["with"]["path"] == "site"
     deploy = wf["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
@@ -216,6 +219,7 @@ def test_gitlab_pipeline(project):
     assert "territoire build --out public" in pages["script"]
     assert 'pip install "${TERRITOIRE_PACKAGE:-territoire}"' in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
+    assert pages["cache"]["paths"] == [".territoire-cache/"]
     rules = " ".join(r["if"] for r in pages["rules"])
     assert "$CI_DEFAULT_BRANCH" in rules and '"schedule"' in rules
     assert pages["image"].startswith("python:3.11")
