@@ -19,11 +19,18 @@ def _lower_priority() -> None:
         os.nice(10)
 
 
+def _cores() -> int:
+    """The cores this process may use (fewer than the machine's under taskset or a CI runner)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 class Workers:
     """A pool started on the first task, or the caller's own process when there is one core."""
 
     def __init__(self, max_workers: int | None = None):
-        self.max_workers = max_workers or min(MAX_WORKERS, os.cpu_count() or 1)
+        self.max_workers = max_workers or min(MAX_WORKERS, _cores())
         self._pool: ProcessPoolExecutor | None = None
 
     def submit(self, fn, *args) -> Future:
