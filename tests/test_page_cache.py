@@ -73,3 +73,14 @@ def test_an_edited_template_renders_every_page_again(tmp_path):
     again = build(tmp_path, today=TODAY)
     assert again.rendered == len(again.site.pages)
     assert "Bienvenue — " in (again.out / "offres/infirmier/index.html").read_text("utf-8")
+
+
+def test_compiled_templates_are_kept_for_this_engine_only(tmp_path):
+    make_project(tmp_path)
+    build(tmp_path, today=TODAY)
+    compiled = tmp_path / CACHE_DIR / "templates"
+    kept = sorted(p.name for p in compiled.glob("*.cache"))
+    assert kept  # main.html, Material's base.html...
+    (compiled / "0123456789abcdef-old.cache").write_bytes(b"from an older Territoire")
+    build(tmp_path, today=TODAY)
+    assert sorted(p.name for p in compiled.glob("*.cache")) == kept

@@ -98,7 +98,11 @@ class TerritoirePlugin(BasePlugin[TerritoireConfig]):
             # template's source against its compiled copy. The engine's code is in the names:
             # the cache extension changes what templates compile to.
             self.compiled.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = FileSystemBytecodeCache(str(self.compiled), f"{engine_fingerprint()}-%s.cache")
+            prefix = engine_fingerprint()
+            for stale in self.compiled.glob("*.cache"):  # compiled by another version of the engine
+                if not stale.name.startswith(prefix):
+                    stale.unlink(missing_ok=True)
+            env.bytecode_cache = FileSystemBytecodeCache(str(self.compiled), f"{prefix}-%s.cache")
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
