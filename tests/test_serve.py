@@ -133,3 +133,19 @@ def test_preview_validates_again_what_an_image_added_or_removed_changes(tmp_path
     assert any("hero.jpg" in str(p) for p in err.value.problems)
     (project / "content/media/hero-old.jpg").rename(project / "content/media/hero.jpg")
     assert preview.rebuild(tmp_path / "preview") >= 0
+
+
+@pytest.mark.browser
+def test_the_page_open_in_the_browser_shows_the_edit_by_itself(server, browser):
+    project, base = server
+    wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/offres/infirmier/")
+        job = project / "content/jobs/infirmier.yml"
+        job.write_text(FILES["content/jobs/infirmier.yml"].replace("title: Infirmier·e", "title: Puériculteur·rice"))
+        # no navigation here: the preview's script reloads the page when the rebuild is done
+        page.wait_for_function("document.querySelector('h1').textContent.includes('Puériculteur·rice')", timeout=20_000)
+    finally:
+        context.close()
