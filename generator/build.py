@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .content.project import Content, load_project
-from .images import MediaLibrary
+from .images import MediaLibrary, images_named
 from .output import atomic_dir, refuse_dangerous_output
 from .social_cards import SocialCards
 from .workers import Workers
@@ -18,7 +18,7 @@ from .site.pages import Site, make_site
 from .themes import theme_dir
 
 
-CACHE_DIR = ".territoire-cache"  # images, social cards and posters, by content hash
+CACHE_DIR = ".territoire-cache"  # images, social cards, posters, pages and templates, by content hash
 
 
 @dataclass
@@ -38,7 +38,8 @@ def check(project: Path, today: date | None = None, workers: Workers | None = No
     media = MediaLibrary(content.media_dir, cache / "images", workers)
     site = content.config.site
     cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social", workers)
-    made = make_site(content, today, media, cards)
+    with images_named(content.root):
+        made = make_site(content, today, media, cards)
     cards.flush()
     return made
 
@@ -60,7 +61,7 @@ def render(site: Site, out: Path, *, in_place: bool = False) -> int:
 
     content: Content = site.content
     links = short_links(content)
-    with nullcontext(out) if in_place else atomic_dir(out) as tmp:
+    with images_named(content.root), nullcontext(out) if in_place else atomic_dir(out) as tmp:
         rendered = render_site(site, theme_dir(content.root, content.config.site.theme), tmp,
                                cache_dir=content.root / CACHE_DIR)
         write_short_links(site, links, tmp)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,39 @@ WEBP_METHOD = 3  # files as small as method 4, made 25 % faster
 # In every variant's name with the source's hash: a change of encoding makes new files, never
 # mixes them with the cached ones (and browsers do not keep the old ones).
 ENCODING = f"{WIDTHS}/webp-{WEBP_QUALITY}-{WEBP_METHOD}/jpeg-{JPEG_QUALITY}".encode()
+
+
+class UnreadableImage(Exception):
+    """An image file Pillow cannot decode (cut short by an upload, or not an image at all)."""
+
+    def __init__(self, rel: str, detail: str):
+        super().__init__(rel, detail)
+        self.rel, self.detail = rel, detail
+
+
+@contextmanager
+def reading(rel: str):
+    """Turn Pillow's errors on an officer's image into one naming the file."""
+    try:
+        yield
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
+        raise UnreadableImage(rel, str(err)) from None
+
+
+@contextmanager
+def images_named(project: Path):
+    """An image Pillow cannot read is the officer's to fix: a content error naming the file."""
+    try:
+        yield
+    except UnreadableImage as err:
+        from .content.errors import ContentError, Problem
+        from .content.messages import Messages
+        from .content.project import language_of
+
+        path = Path(err.rel)
+        rel = path.relative_to(project).as_posix() if path.is_absolute() and path.is_relative_to(project) else f"content/media/{err.rel}"
+        msg = Messages(language_of(project))
+        raise ContentError([Problem(rel, None, None, msg("image_unreadable", detail=err.detail))]) from None
 
 
 @dataclass(frozen=True)
@@ -66,7 +100,7 @@ class MediaLibrary:
         if rel not in self._sources:
             path = self.media_dir / rel
             digest = hashlib.sha256(ENCODING + path.read_bytes()).hexdigest()[:10]
-            with Image.open(path) as img:  # reads the header only
+            with reading(rel), Image.open(path) as img:  # reads the header only
                 img = ImageOps.exif_transpose(img) if _rotated(img) else img
                 width, height = img.size
                 alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
@@ -132,7 +166,7 @@ def _names(src: Source) -> list[str]:
 def _variants(media_dir: Path, src: Source) -> dict[str, bytes]:
     """Every variant of a source image, by its name in the site."""
     out: dict[str, bytes] = {}
-    with Image.open(media_dir / src.rel) as original:
+    with reading(src.rel), Image.open(media_dir / src.rel) as original:
         image = ImageOps.exif_transpose(original)  # keep the orientation, then drop all metadata
         image = image.convert("RGBA" if src.alpha else "RGB")
         for w in src.widths():

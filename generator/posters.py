@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
+from .images import reading
 from .drawing import fit_text as _fit_text, font as _font, wrap as _wrap
 
 from .qr_codes import code_image
@@ -56,7 +57,7 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
 
     # Hero image, cropped to fill its area.
     if hero is not None and hero.is_file():
-        with Image.open(hero) as img:
+        with reading(str(hero)), Image.open(hero) as img:
             poster.paste(ImageOps.fit(img.convert("RGB"), (width, hero_h), Image.LANCZOS), (0, 0))
     else:
         draw.rectangle((0, 0, width, hero_h), fill=primary)
@@ -90,7 +91,7 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
     logo_box = (column, round(qr_px * 0.35))
     logo_top = top + qr_px - logo_box[1]
     if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp") and logo.is_file():
-        with Image.open(logo) as img:
+        with reading(str(logo)), Image.open(logo) as img:
             mark = ImageOps.contain(img.convert("RGBA"), logo_box, Image.LANCZOS)
             poster.paste(mark, (right, logo_top + logo_box[1] - mark.height), mark)
     else:  # a vector logo cannot be drawn here: the territory's name stands in for it

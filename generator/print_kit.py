@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .content.model import PRINTED_MEDIA
 from .content.project import REGISTRY_FILE, Content, load_project
+from .images import images_named
 from .output import atomic_dir, refuse_dangerous_output
 from .posters import DEFAULT_SIZE, PosterText, draw_poster
 from .qr_codes import make_code, write_code_files
@@ -55,7 +56,7 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
     cache = project / ".territoire-cache" / "posters"
     cache.mkdir(parents=True, exist_ok=True)
     ec = content.config.qr.error_correction
-    with atomic_dir(out) as tmp:
+    with images_named(project), atomic_dir(out) as tmp:
         for link in links:
             if link.retired:
                 continue

@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageOps
 
 from .drawing import draw_text, fit_text, font, text_width
+from .images import reading
 from .jpeg_rows import SharedTop
 from .output import place, write_file
 from .workers import Workers, done
@@ -119,7 +120,7 @@ class SocialCards:
             base = Image.new("RGB", (WIDTH, HEIGHT), self.primary)
             path = self.media_dir / media if media else None
             if path is not None and path.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp") and path.is_file():
-                with Image.open(path) as img:
+                with reading(media), Image.open(path) as img:
                     base = ImageOps.fit(ImageOps.exif_transpose(img).convert("RGB"), (WIDTH, HEIGHT), Image.LANCZOS)
             shade = Image.new("RGB", (WIDTH, HEIGHT), self.primary)
             mask = Image.linear_gradient("L").resize((WIDTH, HEIGHT)).point(lambda v: min(255, int(v * 1.15) + 40))

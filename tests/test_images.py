@@ -76,3 +76,18 @@ def test_changed_image_gets_new_names(tmp_path):
     first = MediaLibrary(tmp_path).picture("a.jpg")["src"]
     Image.new("RGB", (400, 300), "blue").save(tmp_path / "a.jpg")
     assert MediaLibrary(tmp_path).picture("a.jpg")["src"] != first  # browsers never show a stale cached copy
+
+
+def test_an_image_cut_short_is_a_content_error_naming_it(tmp_path, capsys):
+    make_project(tmp_path)
+    assert main(["build", "--project", str(tmp_path), "--today", "2026-11-23"]) == 0
+    before = (tmp_path / "site/index.html").read_bytes()
+    Image.new("RGB", (1600, 900), (40, 90, 140)).save(tmp_path / "content/media/hero.jpg", quality=95)
+    data = (tmp_path / "content/media/hero.jpg").read_bytes()
+    (tmp_path / "content/media/hero.jpg").write_bytes(data[: len(data) // 3])  # an upload cut short
+    for command in ("build", "print"):
+        capsys.readouterr()
+        assert main([command, "--project", str(tmp_path), "--today", "2026-11-23"]) == 1, command
+        err = capsys.readouterr().err
+        assert "content/media/hero.jpg: image illisible ou incomplète" in err and "Traceback" not in err, command
+    assert (tmp_path / "site/index.html").read_bytes() == before  # the published site is untouched

@@ -99,6 +99,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "« {field} » s'écrit sur chaque date de la série (sous « dates: »), pas sur la série entière",
         "en": "“{field}” goes on each date of the series (under “dates:”), not on the whole series",
     },
+    "image_unreadable": {
+        "fr": "image illisible ou incomplète ({detail}) : ouvrez-la, enregistrez-la de nouveau en JPEG ou PNG et remplacez ce fichier",
+        "en": "unreadable or incomplete image ({detail}): open it, save it again as JPEG or PNG and replace this file",
+    },
     "media_outside": {"fr": "« {input} » : le chemin doit rester dans content/media/ (pas de « .. » ni de chemin absolu)", "en": "“{input}”: the path must stay inside content/media/ (no “..” nor absolute path)"},
     "theme_missing": {"fr": "thème « {input} » introuvable dans themes/ ; thèmes disponibles : {expected}", "en": "theme “{input}” not found in themes/; available themes: {expected}"},
     "alt_required": {
