@@ -254,3 +254,29 @@ def test_unknown_theme_names_its_line(tmp_path):
     config = FILES["site_config.yml"].replace("  timezone: Europe/Paris\n", "  timezone: Europe/Paris\n  theme: sombre\n")
     assert one(tmp_path, **{"site_config.yml": config}).startswith(
         "site_config.yml:6: site.theme: thème « sombre » introuvable dans themes/")
+
+
+@pytest.mark.parametrize("inside,found", [
+    ('<script>alert(1)</script>', "<script"),
+    ('<rect width="10" height="10" onclick="alert(1)"/>', "onclick="),
+    ('<image href="https://traceur.example.com/pixel.png" width="1" height="1"/>', 'href="https://'),
+    ('<foreignObject><div>x</div></foreignObject>', "<foreignObject"),
+])
+def test_svg_that_would_run_or_call_another_site_is_refused(tmp_path, inside, found):
+    (tmp_path / "content/media").mkdir(parents=True)
+    (tmp_path / "content/media/logo.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">{inside}</svg>')
+    text = FILES["content/testimonials/claire.yml"] + "photo: logo.svg\nphoto_alt: Logo\n"
+    message = one(tmp_path, **{"content/testimonials/claire.yml": text})
+    assert message.startswith(f"content/testimonials/claire.yml:4: photo: le SVG « logo.svg » contient « {found}")
+    assert "Exportez-le de nouveau en SVG simple" in message
+
+
+def test_plain_svg_logo_is_accepted(tmp_path):
+    make_project(tmp_path)
+    (tmp_path / "content/media/logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Logo</title>'
+        '<path d="M0 0 L10 10" stroke="#123"/><text x="1" y="9" font-family="DejaVu Sans">Été</text></svg>')
+    claire = tmp_path / "content/testimonials/claire.yml"
+    claire.write_text(claire.read_text("utf-8") + "photo: logo.svg\nphoto_alt: Logo\n", "utf-8")
+    load_project(tmp_path)

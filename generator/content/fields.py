@@ -6,8 +6,9 @@ so that ``validation`` can explain them in the site's language."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -121,7 +122,27 @@ def _media(value: str, info: ValidationInfo) -> str:
         close = difflib.get_close_matches(value, existing, n=1, cutoff=0.6)
         hint = f" — « {close[0]} » ?" if close else ""
         _fail("media_missing", value, hint=hint)
+    if media_dir is not None and path.suffix.lower() == ".svg" and (found := _svg_active_content(media_dir / value)):
+        _fail("svg_active", value, found=found)
     return value
+
+
+# SVG files are published as they are: opened on their own, a script or an event handler in
+# one would run on the site's address, and an external reference would call another site.
+_SVG_ACTIVE = re.compile(
+    r"<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|@import"
+    r"""|(?:href|src)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+@lru_cache(maxsize=256)
+def _svg_scan(path: Path, stamp: tuple) -> str | None:
+    found = _SVG_ACTIVE.search(path.read_text("utf-8", errors="replace"))
+    return found.group(0).strip() if found else None
+
+
+def _svg_active_content(path: Path) -> str | None:
+    stat = path.stat()
+    return _svg_scan(path, (stat.st_mtime_ns, stat.st_size))
 
 
 Text = Annotated[str, Field(min_length=1)]

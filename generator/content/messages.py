@@ -103,6 +103,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "image illisible ou incomplète ({detail}) : ouvrez-la, enregistrez-la de nouveau en JPEG ou PNG et remplacez ce fichier",
         "en": "unreadable or incomplete image ({detail}): open it, save it again as JPEG or PNG and replace this file",
     },
+    "svg_active": {
+        "fr": "le SVG « {input} » contient « {found} » : un script ou un appel à un autre site, qui s'exécuterait sur le site. Exportez-le de nouveau en SVG simple (sans script ni lien) ou en PNG",
+        "en": "the SVG “{input}” contains “{found}”: a script or a call to another site, which would run on the site. Export it again as plain SVG (no script, no link) or as PNG",
+    },
     "media_outside": {"fr": "« {input} » : le chemin doit rester dans content/media/ (pas de « .. » ni de chemin absolu)", "en": "“{input}”: the path must stay inside content/media/ (no “..” nor absolute path)"},
     "theme_missing": {"fr": "thème « {input} » introuvable dans themes/ ; thèmes disponibles : {expected}", "en": "theme “{input}” not found in themes/; available themes: {expected}"},
     "alt_required": {
