@@ -4,7 +4,8 @@ JPEG (or PNG, for transparency) fallback, without any metadata.
 Originals are never published as they are: a testimonial photo must not publish the GPS
 position of someone's house. Variants are cached by content hash, so an unchanged image is
 never processed again. Pages ask for a picture (dimensions and URLs, read from the file's
-header); the files themselves are written once at the end of the build."""
+header); worker processes make the missing variants into the cache as soon as a page asks,
+and the output links them at the end of the build."""
 
 from __future__ import annotations
 

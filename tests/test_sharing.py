@@ -70,22 +70,22 @@ def test_social_cards_are_cached(built):
 
 
 def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
+    from generator.social_cards import SocialCards
     from generator.workers import Workers
 
     inline = check(built, None).cards
     inline.cache_dir = None
     assert inline.write(tmp_path / "inline") == len(inline.cards)
-    with Workers(2) as workers:
-        site = check(built, None, workers)
-        site.cards.cache_dir = tmp_path / "cache"  # empty: every card is drawn by a worker
-        site.cards.workers = workers
-        for card in list(site.cards.cards.values()):
-            site.cards._batch.append(card)
-        assert site.cards.write(tmp_path / "pooled") == len(inline.cards)
-    for name in inline.cards:
-        assert (tmp_path / "pooled" / name).read_bytes() == (tmp_path / "inline" / name).read_bytes(), name
-        assert (tmp_path / "cache" / Path(name).name).is_file()
-
+    with Workers(2) as workers:  # an empty cache: every card is drawn by a worker
+        pooled = SocialCards(inline.media_dir, inline.site_name, inline.primary, inline.accent, tmp_path / "cache", workers)
+        for card in inline.cards.values():
+            kind, slug = Path(card.name).stem.split("-", 1)
+            pooled.card(kind, slug, card.title, card.subtitle, card.background)
+        assert pooled.write(tmp_path / "pooled") == len(inline.cards)
+    assert len(pooled.cards) == len(inline.cards)
+    for ours, theirs in zip(pooled.cards, inline.cards):
+        assert (tmp_path / "pooled" / ours).read_bytes() == (tmp_path / "inline" / theirs).read_bytes(), theirs
+        assert (tmp_path / "cache" / Path(ours).name).is_file()
 
 @pytest.mark.parametrize("title", ["Cuisinier", "Élu·e", "ÉÉÉ ÀÀÀ ÇÇÇ Ô — à Saint-Aubin",
                                    "Infirmier ou infirmière diplômé d'État en service de médecine polyvalente (H/F)",
