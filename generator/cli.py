@@ -8,6 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from . import __version__
 from .content.errors import ContentError
 from .content.messages import Messages
 
@@ -28,6 +29,7 @@ def _date(value: str) -> date:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="territoire", description="Sites de promotion de territoire : campagnes, offres, événements, QR codes.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def project_arg(p):

@@ -2,7 +2,7 @@
 
 The text files (commented configuration, one example of each content kind, the officer's
 README, CI workflows) live in the ``starter/`` folder next to this module and are copied as
-they are. What derives from the code is written at creation: the JSON Schemas, the field
+they are, but for the version of Territoire, pinned where the project installs it. What derives from the code is written at creation: the JSON Schemas, the field
 reference (CHAMPS.md), the editor settings and the example images (drawn with Pillow, so
 the package ships no binaries). Example dates are fixed (2030), so two projects created on
 different days are identical and still show their content for years."""
@@ -16,10 +16,15 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from . import __version__
 from .content.model import KINDS
 from .schema import field_reference, schema_file, write_schemas
 
 SCHEMAS_DIR = "schemas"
+
+# Written in the starter's text files wherever the project names the version of Territoire that
+# created it: its CI installs exactly that one, so a nightly build never changes by itself.
+VERSION_TOKEN = "__TERRITOIRE_VERSION__"
 
 # Where the files of each kind are, for the editor (the same as the files' own $schema lines).
 _GLOBS = {
@@ -76,7 +81,10 @@ def _copy_tree(source: Traversable, target: Path) -> None:
             (target / item.name).mkdir(exist_ok=True)
             _copy_tree(item, target / item.name)
         else:
-            (target / item.name).write_bytes(item.read_bytes())
+            data = item.read_bytes()
+            if VERSION_TOKEN.encode() in data:
+                data = data.replace(VERSION_TOKEN.encode(), __version__.encode())
+            (target / item.name).write_bytes(data)
 
 
 def _editor_settings(root: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import __version__
 from generator.cli import main
 from generator.content.model import KINDS
 
@@ -202,7 +203,7 @@ def test_github_workflow(project):
     uses = [s.get("uses", "") for s in build]
     assert any(u.startswith("actions/setup-python@") for u in uses)
     assert next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))["with"]["python-version"] == "3.11"
-    assert 'pip install "${TERRITOIRE_PACKAGE:-territoire}"' in runs
+    assert f'pip install "territoire=={__version__}"' in runs
     assert "territoire build" in runs
     cache = next(s for s in build if s.get("uses", "").startswith("actions/cache@"))  # warm builds in CI
     assert cache["with"]["path"] == ".territoire-cache" and cache["with"]["restore-keys"] == "territoire-"
@@ -217,12 +218,25 @@ def test_gitlab_pipeline(project):
     ci = yaml.safe_load((project / ".gitlab-ci.yml").read_text("utf-8"))
     pages = ci["pages"]
     assert "territoire build --out public" in pages["script"]
-    assert 'pip install "${TERRITOIRE_PACKAGE:-territoire}"' in pages["script"]
+    assert f'pip install "territoire=={__version__}"' in pages["script"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["cache"]["paths"] == [".territoire-cache/"]
     rules = " ".join(r["if"] for r in pages["rules"])
     assert "$CI_DEFAULT_BRANCH" in rules and '"schedule"' in rules
     assert pages["image"].startswith("python:3.11")
+
+
+def test_ci_and_readme_pin_the_version_that_created_the_project(project):
+    """An officer's nightly build never installs another release, nor an unpinned name anyone could publish."""
+    installs = []
+    for path in project.rglob("*"):
+        if path.is_file() and path.suffix in (".yml", ".md", ".txt", ""):
+            text = path.read_text("utf-8", errors="replace")
+            assert "__TERRITOIRE_VERSION__" not in text, path
+            installs += re.findall(r"^\s*(?:- |run: )?pip install (\S+)$", text, re.MULTILINE)  # commands, not prose
+    assert installs and set(installs) == {f'"territoire=={__version__}"'}, installs
+    upgrade = (project / "README.md").read_text("utf-8")
+    assert "Passer à une version plus récente de Territoire" in upgrade
 
 
 def test_starter_files_are_package_data():
