@@ -12,7 +12,7 @@ from .images import MediaLibrary, images_named
 from .output import atomic_dir, refuse_dangerous_output
 from .social_cards import SocialCards
 from .workers import Workers
-from .redirects import expired_paths, write_nginx_snippet, write_short_links
+from .redirects import expired_paths, nginx_rules, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir
@@ -61,7 +61,9 @@ def render(site: Site, out: Path, *, in_place: bool = False) -> int:
 
     content: Content = site.content
     links = short_links(content)
-    with images_named(content.root), nullcontext(out) if in_place else atomic_dir(out) as tmp:
+    # The nginx rules live beside the site (never published), replaced with it; not for the preview.
+    beside: dict[str, bytes] = {}
+    with images_named(content.root), nullcontext(out) if in_place else atomic_dir(out, content.root, beside) as tmp:
         rendered = render_site(site, theme_dir(content.root, content.config.site.theme), tmp,
                                cache_dir=content.root / CACHE_DIR)
         write_short_links(site, links, tmp)
@@ -70,7 +72,7 @@ def render(site: Site, out: Path, *, in_place: bool = False) -> int:
         for path, data in site.files.items():
             (tmp / path).parent.mkdir(parents=True, exist_ok=True)
             (tmp / path).write_bytes(data)
-    write_nginx_snippet(links, out, expired_paths(site))
+        beside[f"{Path(out).name}.nginx.conf"] = nginx_rules(links, expired_paths(site)).encode("utf-8")
     return rendered
 
 

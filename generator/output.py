@@ -2,43 +2,138 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
 import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
+from .content.errors import OutputError, Problem
+from .content.messages import Messages
+
+
+MARKER = ".territoire-output"  # in every folder a build or print kit made: only such a folder is replaced
+MARKER_TEXT = b"Dossier produit par Territoire : il est remplace en entier a chaque construction.\n"
+
 
 def refuse_dangerous_output(project: Path, out: Path, default: str) -> None:
     """The output folder is replaced whole: it must never be the project or hold its content."""
     project, out = Path(project).resolve(), Path(out).resolve()
     if out == project or project.is_relative_to(out) or out.is_relative_to(project / "content"):
-        raise ValueError(f"--out {out} remplacerait les fichiers du projet lui-même ; "
-                         f"choisissez un autre dossier, par exemple {project / default}")
+        raise _refused(project, "output_is_project", out, example=project / default)
+
+
+def _refused(project: Path, key: str, path: Path, **values) -> OutputError:
+    from .content.project import language_of
+
+    msg = Messages(language_of(project))
+    return OutputError([Problem(str(path), None, None, msg(key, path=path, **values))])
 
 
 @contextmanager
-def atomic_dir(target: Path):
+def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None = None):
     """Yield an empty folder beside ``target``; on success it replaces ``target`` in one rename.
 
-    On any error the new folder is removed and ``target`` is left exactly as it was."""
+    ``target`` is replaced only when it is absent, empty, or made by an earlier build (its
+    ``MARKER``): never a folder of someone's files, never a file. On any error the new folder is
+    removed and ``target`` is left exactly as it was. ``companions``, which the caller may fill
+    inside the block, are files written beside ``target`` (``site.nginx.conf``), made before the
+    swap and renamed into place right after it: nothing is left half done by a failure."""
     target = Path(target).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    _check_replaceable(target, project)
+    _remove_stale(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
+    except OSError as err:
+        raise _refused(project, "output_unwritable", target.parent, reason=_reason(err, project)) from None
     try:
         yield tmp
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    os.chmod(tmp, 0o755)  # mkdtemp makes it private; a published site is world-readable
+    staged: list[tuple[Path, Path]] = []
     old = None
-    if target.exists():
-        old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
-        target.rename(old)
-    tmp.rename(target)
+    try:
+        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        for name, data in (companions or {}).items():
+            final = target.parent / name
+            if final.exists() and not final.is_file():
+                raise _refused(project, "output_not_folder", final)
+            part = target.parent / f".{name}.{os.getpid()}.part"
+            staged.append((part, final))
+            part.write_bytes(data)
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private; a published site is world-readable
+        if target.exists():
+            old = target.parent / f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            target.rename(old)
+        tmp.rename(target)
+    except BaseException as err:
+        if old is not None and old.exists() and not target.exists():
+            old.rename(target)  # the swap itself failed: the previous output comes back
+        shutil.rmtree(tmp, ignore_errors=True)
+        for part, _ in staged:
+            part.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise _refused(project, "output_unwritable", target.parent, reason=_reason(err, project)) from None
+        raise
+    for part, final in staged:
+        os.replace(part, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _check_replaceable(target: Path, project: Path) -> None:
+    if not target.exists() and not target.is_symlink():
+        return
+    if not target.is_dir():
+        raise _refused(project, "output_not_folder", target)
+    try:
+        ours = (target / MARKER).is_file() or not any(target.iterdir())
+    except OSError as err:
+        raise _refused(project, "output_unwritable", target, reason=_reason(err, project)) from None
+    if not ours:
+        raise _refused(project, "output_not_ours", target, marker=MARKER)
+
+
+_STALE = re.compile(r"\.(?:building|old)-(\d+)-")
+
+
+def _remove_stale(target: Path) -> None:
+    """Folders left beside ``target`` by a build that was killed (SIGKILL, power cut): a live build's
+    own folders carry its process id and are left alone."""
+    prefix = f".{target.name}."
+    try:
+        siblings = [p for p in target.parent.iterdir() if p.name.startswith(prefix)]
+    except OSError:
+        return
+    for path in siblings:
+        found = _STALE.match(path.name, len(prefix) - 1)
+        if found and not _alive(int(found.group(1))) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
+def _reason(err: OSError, project: Path) -> str:
+    from .content.project import language_of
+
+    key = {errno.EACCES: "os_denied", errno.EPERM: "os_denied", errno.EROFS: "os_read_only",
+           errno.ENOSPC: "os_full", errno.EDQUOT: "os_full", errno.ENAMETOOLONG: "os_name_too_long"}.get(err.errno)
+    return Messages(language_of(project))(key) if key else (err.strerror or str(err))
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -56,7 +56,7 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
     cache = project / ".territoire-cache" / "posters"
     cache.mkdir(parents=True, exist_ok=True)
     ec = content.config.qr.error_correction
-    with images_named(project), atomic_dir(out) as tmp:
+    with images_named(project), atomic_dir(out, project) as tmp:
         for link in links:
             if link.retired:
                 continue

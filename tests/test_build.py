@@ -103,7 +103,7 @@ def test_engine_failure_leaves_previous_site_untouched(built, monkeypatch):
 
 def test_refuses_to_replace_the_project(tmp_path, capsys):
     make_project(tmp_path)
-    assert build(tmp_path, "--out", str(tmp_path)) == 2
+    assert build(tmp_path, "--out", str(tmp_path)) == 1
     assert "remplacerait les fichiers du projet" in capsys.readouterr().err
     assert (tmp_path / "content" / "territory.yml").is_file()
 

@@ -185,6 +185,6 @@ def test_print_records_a_custom_source(kit):
 
 def test_print_refuses_to_replace_the_project(tmp_path, capsys):
     make_project(tmp_path)
-    assert main(["print", "--project", str(tmp_path), "--out", str(tmp_path)]) == 2
+    assert main(["print", "--project", str(tmp_path), "--out", str(tmp_path)]) == 1
     assert "remplacerait les fichiers du projet" in capsys.readouterr().err
     assert (tmp_path / "content/territory.yml").is_file()

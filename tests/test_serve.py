@@ -72,6 +72,50 @@ def test_edit_shows_up_then_errors_then_recovery(server):
     wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
 
 
+def test_hostile_addresses_and_links_out_of_the_project(tmp_path):
+    """A NUL byte in the address is "not found" (no traceback in the log); a link to a server file
+    put in the project shows as an error, and the server never follows a link out of its folder."""
+    import os
+
+    project = make_project(tmp_path / "projet")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--port", str(port)],
+                                   cwd=ROOT, stdout=sink, stderr=sink)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_for(f"{base}/", "Testville")
+            for path in ("/a%00b", "/offres/%00/", "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd"):
+                with pytest.raises(urllib.error.HTTPError) as answer:
+                    urllib.request.urlopen(base + path, timeout=5)
+                assert answer.value.code == 404 and b"root:" not in answer.value.read()
+            os.symlink("/etc/passwd", project / "content/media/motdepasse.svg")
+            page = wait_for(f"{base}/media/motdepasse.svg", "Le contenu contient des erreurs")
+            assert "root:" not in page and "content/media/motdepasse.svg" in page and "hors du projet" in page
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    assert b"Traceback" not in log.read_bytes()
+
+
+def test_the_server_does_not_follow_a_link_out_of_its_folder(tmp_path):
+    from generator.engine.serve import PreviewServer
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("accueil")
+    (root / "passwd.html").symlink_to("/etc/passwd")
+    server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(root), mount_path="/")
+    try:
+        statuses, bodies = [], []
+        for path in ("/passwd.html", "/index.html"):  # the server's WSGI entry point
+            bodies.append(b"".join(server.serve_request({"PATH_INFO": path}, lambda status, headers: statuses.append(status))))
+        assert statuses == ["404 Not Found", "200 OK"] and b"root:" not in bodies[0] and bodies[1] == b"accueil"
+    finally:
+        server.server_close()
+
+
 def test_error_page_speaks_the_site_language():
     from generator.engine.serve import error_page
 

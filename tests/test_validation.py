@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.content.errors import ContentError
@@ -47,8 +49,26 @@ def test_not_utf8(tmp_path):
 def test_invalid_yaml_names_the_line(tmp_path):
     text = FILES["content/events/webinaire.yml"].replace("online: {platform: zoom}", "online: {platform: zoom")
     message = one(tmp_path, **{"content/events/webinaire.yml": text})
-    assert message.startswith("content/events/webinaire.yml:6: YAML invalide")
-    assert "indentation" in message
+    assert message == ("content/events/webinaire.yml:6: le fichier ne peut pas être lu : une liste entre [ ] ou un groupe "
+                       "entre { } est mal fermé ; séparez les éléments par des virgules et refermez-le sur la même ligne")
+
+
+@pytest.mark.parametrize("text, line, explanation", [
+    ("title: Job dating\n\tkind: job_dating\n", 2, "une tabulation sert d'indentation"),
+    ("title: Job dating : santé: à Paris\n", 1, "mettez le texte entre guillemets"),
+    ('title: "Job dating\nkind: job_dating\n', 1, "guillemet ou un crochet ouvert n'est jamais refermé"),
+    ("title: Job dating\n  kind: job_dating\n", 2, "mettez le texte entre guillemets"),
+    ("title: *santé\n", 1, "« * » ou un « & »"),
+    ("title: @agence\n", 1, "ne peut pas commencer par « @ »"),
+    ('title: "C:\\dossier"\n', 1, "barre oblique inverse"),
+    ("title: a\n---\ntitle: b\n", 2, "plusieurs documents"),
+])
+def test_yaml_errors_are_explained_in_french(tmp_path, text, line, explanation):
+    """PyYAML's English ("did not find expected key") never reaches an officer: a French explanation does."""
+    message = one(tmp_path, **{"content/events/webinaire.yml": text})
+    assert message.startswith(f"content/events/webinaire.yml:{line}: le fichier ne peut pas être lu : "), message
+    assert explanation in message
+    assert not re.search(r"\b(found|expected|while|scanning|character)\b", message), message
 
 
 def test_duplicate_key(tmp_path):

@@ -23,3 +23,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field or ""))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OutputError(ContentError):
+    """The output folder cannot be made or replaced (not ours, not writable): nothing was changed."""

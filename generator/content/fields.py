@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -17,9 +17,12 @@ from pydantic_core import PydanticCustomError
 from slugify import slugify
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+# A plain address: nothing a ``mailto:`` link would read as more headers (?cc=, &body=), no quote,
+# no space. Written so that JavaScript compiles it too (schema.EMAIL_PATTERN is the same).
+EMAIL_RE = re.compile(r"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]{6,20}$")
 MEDIA_FORMATS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".svg"})
+DEFAULT_TIMEZONE = "Europe/Paris"
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -27,27 +30,67 @@ def _fail(kind: str, value: Any, **ctx: Any):
     raise PydanticCustomError(kind, kind, {"input": value, **ctx})
 
 
-def _is_https(value: str) -> bool:
+# Characters an address never holds as they are (percent-encoded, %22 %20…, they are harmless):
+# each would end an HTML attribute, a JavaScript string, an XML element or a line of a host rule.
+_URL_FORBIDDEN = frozenset('"\'<>\\`{}|^')
+_HOST_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+# What a host rule (_redirects, .htaccess, nginx) may hold: nothing any of them reads as syntax
+# (spaces, quotes, ";", braces, "$" variables, "#" comments, "!" forced rules, "*" splats).
+RULE_SAFE_RE = re.compile(r"^[A-Za-z0-9._~:/?&=%+,-]+$")
+
+
+def _shown_char(ch: str) -> str:
+    return f"« {ch} »" if ch.isprintable() and not ch.isspace() else f"U+{ord(ch):04X}"
+
+
+def url_error(value: str) -> tuple[str, dict] | None:
+    """Why ``value`` is not an https address the site may publish (a message key and its values), or None."""
     from urllib.parse import urlsplit
 
+    bad = next((ch for ch in value if ch in _URL_FORBIDDEN or ch.isspace() or not ch.isprintable()), None)
+    if bad is not None:
+        return "url_character", {"found": _shown_char(bad)}
+    if not value.startswith("https://"):
+        return "url_https", {}
     parts = urlsplit(value)
-    return parts.scheme == "https" and bool(parts.hostname) and "." in parts.hostname and " " not in value
+    try:
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError:
+        return "url_https", {}
+    if "@" in parts.netloc:
+        return "url_credentials", {}
+    if not parts.hostname or not _HOST_RE.match(parts.hostname):
+        return "url_https", {}
+    return None
 
 
 def _https(value: str) -> str:
-    if not _is_https(value):
-        _fail("url_https", value)
+    if found := url_error(value):
+        _fail(found[0], value, **found[1])
+    return value
+
+
+def _site_url(value: str) -> str:
+    """The site's own address: every page, QR code, sitemap entry and host rule starts with it."""
+    from urllib.parse import urlsplit
+
+    _https(value)
+    parts = urlsplit(value)
+    if parts.query or parts.fragment or "?" in value or "#" in value or not RULE_SAFE_RE.match(value):
+        _fail("site_url", value)
     return value
 
 
 def _link(value: str) -> str:
     """https, or mailto:/tel: where a visitor is invited to write or call."""
-    if value.startswith("mailto:") and EMAIL_RE.match(value[7:].split("?")[0]):
+    if value.startswith("mailto:"):
+        if not EMAIL_RE.match(value[7:]):
+            _fail("mailto_plain", value)
         return value
     if value.startswith("tel:") and PHONE_RE.match(value[4:]):
         return value
-    if not _is_https(value):
-        _fail("url_or_mailto", value)
+    if found := url_error(value):
+        _fail("url_or_mailto" if found[0] == "url_https" else found[0], value, **found[1])
     return value
 
 
@@ -58,9 +101,31 @@ def _email(value: str) -> str:
 
 
 def _email_or_url(value: str) -> str:
-    if EMAIL_RE.match(value) or _is_https(value):
-        return value
-    _fail("email_or_url", value)
+    if "@" in value and "://" not in value:
+        return _email(value)
+    if found := url_error(value):
+        _fail("email_or_url" if found[0] == "url_https" else found[0], value, **found[1])
+    return value
+
+
+def retired_error(value: str) -> tuple[str, dict] | None:
+    """Why ``value`` cannot be where a retired QR code leads: "/", a campaign or page name, or an
+    https address. It is written into the host rules: only characters none of them reads as syntax."""
+    if value == "/" or SLUG_RE.match(value):
+        return None
+    if value.startswith("https://"):
+        found = url_error(value)
+        if found is None and not RULE_SAFE_RE.match(value):
+            bad = next(ch for ch in value if not RULE_SAFE_RE.match(ch))
+            found = ("url_rule_character", {"found": _shown_char(bad)})
+        return found
+    return "retired_value", {}
+
+
+def _retired(value: str) -> str:
+    if found := retired_error(value):
+        _fail(found[0], value, **found[1])
+    return value
 
 
 def _phone(value: Any) -> Any:
@@ -89,9 +154,33 @@ def _timezone(value: str) -> str:
     return value
 
 
-def _slug(value: str) -> str:
+# A slug is a URL segment read on a poster and part of file names the build derives from it
+# (``.offre-<slug>-<hash>.jpg.part``): far under the 255 bytes a file name may take.
+SLUG_MAX = 80
+
+
+def slug_error(value: str) -> tuple[str, dict] | None:
+    """Why ``value`` is not a slug (a message key and its values), or None."""
+    if len(value) > SLUG_MAX:
+        return "slug_too_long", {"length": len(value), "max": SLUG_MAX,
+                                 "suggestion": slugify(value, max_length=SLUG_MAX, word_boundary=True) or "exemple"}
     if not SLUG_RE.match(value):
-        _fail("slug_value", value, suggestion=slugify(value) or "exemple")
+        return "slug_value", {"suggestion": slugify(value) or "exemple"}
+    return None
+
+
+def _slug(value: str) -> str:
+    if found := slug_error(value):
+        _fail(found[0], value, **found[1])
+    return value
+
+
+def _local_time(value: date | datetime, info: ValidationInfo) -> date | datetime:
+    """A time with an offset (``2027-04-08T09:00+02:00``, as exported by other tools) becomes the
+    same instant in the site's time zone, so that every time of the site compares and prints alike."""
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        zone = ZoneInfo((info.context or {}).get("timezone") or DEFAULT_TIMEZONE)
+        return value.astimezone(zone).replace(tzinfo=None)
     return value
 
 
@@ -149,6 +238,8 @@ Text = Annotated[str, Field(min_length=1)]
 LooseText = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
 Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
 HttpsUrl = Annotated[str, AfterValidator(_https), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
+SiteUrl = Annotated[str, AfterValidator(_site_url), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
+RetiredTarget = Annotated[str, AfterValidator(_retired)]
 Link = Annotated[str, AfterValidator(_link)]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
 EmailOrUrl = Annotated[str, AfterValidator(_email_or_url)]
@@ -159,8 +250,9 @@ TimeZone = Annotated[str, AfterValidator(_timezone)]
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
 Year = Annotated[int, AfterValidator(_year)]
 MediaPath = Annotated[str, AfterValidator(_media)]
+When = Annotated[date | datetime, AfterValidator(_local_time)]  # a whole day, or a local date and time
 
 __all__ = [
-    "Text", "LooseText", "Markdown", "HttpsUrl", "Link", "Email", "EmailOrUrl", "Phone", "PostalCode",
-    "Color", "TimeZone", "Slug", "Year", "MediaPath", "date", "SLUG_RE", "EMAIL_RE",
+    "Text", "LooseText", "Markdown", "HttpsUrl", "SiteUrl", "RetiredTarget", "Link", "Email", "EmailOrUrl", "Phone", "PostalCode",
+    "Color", "TimeZone", "Slug", "Year", "MediaPath", "When", "date", "SLUG_RE", "SLUG_MAX", "EMAIL_RE", "RULE_SAFE_RE",
 ]

@@ -18,8 +18,68 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "the file is empty; fill it in or delete it",
     },
     "invalid_yaml": {
-        "fr": "YAML invalide ({detail}) ; vérifiez l'indentation (des espaces, pas de tabulations) et mettez entre guillemets un texte qui contient « : » ou « # »",
-        "en": "invalid YAML ({detail}); check the indentation (spaces, no tabs) and quote any text containing “: ” or “#”",
+        "fr": "le fichier ne peut pas être lu : {detail}",
+        "en": "the file cannot be read: {detail}",
+    },
+    "yaml_unreadable": {
+        "fr": "vérifiez l'indentation (des espaces, pas de tabulations) et mettez entre guillemets un texte qui contient « : » ou « # »",
+        "en": "check the indentation (spaces, no tabs) and quote any text containing “: ” or “#”",
+    },
+    "yaml_tab": {
+        "fr": "une tabulation sert d'indentation ; remplacez-la par des espaces (deux par niveau)",
+        "en": "a tab is used for indentation; replace it with spaces (two per level)",
+    },
+    "yaml_colon": {
+        "fr": "un texte contient « : » suivi d'un espace, ou la ligne est mal indentée ; mettez le texte entre guillemets (\"…\") ou alignez la ligne sur les champs voisins",
+        "en": "a text contains “: ” or the line is badly indented; put the text in quotes (\"…\") or align the line with the fields around it",
+    },
+    "yaml_missing_colon": {
+        "fr": "il manque « : » après le nom d'un champ (écrivez « nom: valeur ») ; un texte sur plusieurs lignes doit être entre guillemets",
+        "en": "a “:” is missing after a field name (write “name: value”); a text on several lines must be in quotes",
+    },
+    "yaml_indent": {
+        "fr": "l'indentation ne suit pas celle des lignes précédentes, ou un guillemet ouvert n'est pas refermé ; alignez les champs d'un même niveau sur la même colonne",
+        "en": "the indentation does not follow the lines before, or an opening quote is not closed; align the fields of one level on the same column",
+    },
+    "yaml_unclosed_quote": {
+        "fr": "un guillemet ou un crochet ouvert n'est jamais refermé ; refermez-le à la fin du texte",
+        "en": "a quote or bracket is opened and never closed; close it at the end of the text",
+    },
+    "yaml_escape": {
+        "fr": "une barre oblique inverse « \\ » entre guillemets doubles commence un caractère spécial ; doublez-la (« \\\\ ») ou utilisez des guillemets simples",
+        "en": "a backslash “\\” inside double quotes starts a special character; double it (“\\\\”) or use single quotes",
+    },
+    "yaml_alias_undefined": {
+        "fr": "un « * » ou un « & » au début d'une valeur a un sens particulier en YAML ; mettez cette valeur entre guillemets",
+        "en": "a “*” or “&” at the start of a value has a special meaning in YAML; put the value in quotes",
+    },
+    "yaml_reserved": {
+        "fr": "une valeur ne peut pas commencer par « @ » ni « ` » ; mettez-la entre guillemets",
+        "en": "a value cannot start with “@” or “`”; put it in quotes",
+    },
+    "yaml_flow": {
+        "fr": "une liste entre [ ] ou un groupe entre {{ }} est mal fermé ; séparez les éléments par des virgules et refermez-le sur la même ligne",
+        "en": "a list in [ ] or a group in {{ }} is not closed properly; separate the items with commas and close it",
+    },
+    "yaml_unhashable": {
+        "fr": "un nom de champ doit être un simple mot, pas une liste ni un groupe",
+        "en": "a field name must be a plain word, not a list or a group",
+    },
+    "yaml_tag": {
+        "fr": "une valeur commence par « ! », qui a un sens particulier en YAML ; mettez-la entre guillemets",
+        "en": "a value starts with “!”, which has a special meaning in YAML; put it in quotes",
+    },
+    "yaml_several_documents": {
+        "fr": "le fichier contient plusieurs documents séparés par « --- » ; gardez-en un seul par fichier",
+        "en": "the file holds several documents separated by “---”; keep one per file",
+    },
+    "yaml_aliases": {
+        "fr": "les ancres et alias (« &nom », « *nom ») de ce fichier se répètent à l'infini ou en des milliers de valeurs ; recopiez plutôt les valeurs",
+        "en": "the anchors and aliases (“&name”, “*name”) of this file repeat endlessly or into thousands of values; copy the values instead",
+    },
+    "invisible_character": {
+        "fr": "caractère invisible {code} dans le texte (souvent collé depuis un autre logiciel) ; retapez ce passage ou supprimez le caractère",
+        "en": "invisible character {code} in the text (often pasted from another program); retype this passage or delete the character",
     },
     "duplicate_key": {
         "fr": "ce champ est déjà écrit à la ligne {first} ; gardez une seule des deux lignes",
@@ -32,6 +92,50 @@ CATALOG: dict[str, dict[str, str]] = {
     "missing_file": {
         "fr": "fichier introuvable ; créez-le (voir docs/contenu.md)",
         "en": "file not found; create it (see docs/contenu.md)",
+    },
+    "link_outside": {
+        "fr": "ce fichier est un lien vers « {target} », hors du projet : rien de ce qui est hors du projet n'est publié ; remplacez le lien par une copie du fichier",
+        "en": "this file is a link to “{target}”, outside the project: nothing outside the project is published; replace the link with a copy of the file",
+    },
+    "unknown_in_content": {
+        "fr": "ni un dossier ni un fichier connu de content/ (attendus : {expected}) ; renommez-le ou déplacez-le hors de content/{hint}",
+        "en": "neither a known folder nor a known file of content/ (expected: {expected}); rename it or move it out of content/{hint}",
+    },
+    "output_is_project": {
+        "fr": "ce dossier de sortie remplacerait les fichiers du projet lui-même ; choisissez un autre dossier, par exemple {example}",
+        "en": "this output folder would replace the project's own files; choose another folder, for example {example}",
+    },
+    "output_not_ours": {
+        "fr": "ce dossier n'est pas vide et n'a pas été produit par Territoire (il n'a pas de fichier {marker}) : il serait remplacé en entier ; choisissez un dossier vide ou nouveau (--out)",
+        "en": "this folder is not empty and was not made by Territoire (it has no {marker} file): it would be replaced whole; choose an empty or new folder (--out)",
+    },
+    "output_not_folder": {
+        "fr": "c'est un fichier, pas un dossier : il serait remplacé ; choisissez un autre nom (--out)",
+        "en": "this is a file, not a folder: it would be replaced; choose another name (--out)",
+    },
+    "output_unwritable": {
+        "fr": "impossible d'écrire ici ({reason}) ; choisissez un dossier où vous pouvez écrire (--out)",
+        "en": "cannot write here ({reason}); choose a folder you can write to (--out)",
+    },
+    "os_denied": {"fr": "accès refusé", "en": "permission denied"},
+    "os_read_only": {"fr": "disque en lecture seule", "en": "read-only disk"},
+    "os_full": {"fr": "disque plein", "en": "disk full"},
+    "os_name_too_long": {"fr": "nom de fichier trop long", "en": "file name too long"},
+    "unexpected_file": {
+        "fr": "ce fichier n'est pas lu : le nom d'un fichier de ce dossier finit par {expected} ; renommez-le, par exemple « {suggestion} », ou déplacez-le hors de content/",
+        "en": "this file is not read: a file of this folder ends with {expected}; rename it, for example “{suggestion}”, or move it out of content/",
+    },
+    "unexpected_folder": {
+        "fr": "ce dossier n'est pas lu : les fichiers de {folder}/ sont rangés directement dedans, sans sous-dossier ; déplacez ses fichiers dans {folder}/",
+        "en": "this folder is not read: the files of {folder}/ sit directly in it, without sub-folders; move its files into {folder}/",
+    },
+    "same_slug_twice": {
+        "fr": "ce fichier a le même nom que {other} (seule l'extension change) : les deux donneraient la même page ; supprimez ou renommez l'un des deux",
+        "en": "this file has the same name as {other} (only the extension differs): both would make the same page; delete or rename one of them",
+    },
+    "file_name_too_long": {
+        "fr": "nom de fichier trop long ({length} caractères) : il devient l'adresse de la page, {max} caractères au plus ; raccourcissez-le, par exemple « {suggestion} »",
+        "en": "file name too long ({length} characters): it becomes the page's address, {max} characters at most; shorten it, for example “{suggestion}”",
     },
     "bad_slug": {
         "fr": "nom de fichier « {name} » invalide : utilisez des minuscules sans accent, des chiffres et des tirets, par exemple « {suggestion} »",
@@ -66,8 +170,18 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "choice": {"fr": "« {input} » n'est pas une valeur possible ; choisissez parmi : {expected}{hint}", "en": "“{input}” is not a possible value; choose one of: {expected}{hint}"},
     "greater_than": {"fr": "la valeur doit être supérieure à {gt}", "en": "the value must be greater than {gt}"},
+    "greater_than_equal": {"fr": "la valeur doit être au moins {ge}", "en": "the value must be at least {ge}"},
+    "less_than": {"fr": "la valeur doit être inférieure à {lt}", "en": "the value must be less than {lt}"},
+    "less_than_equal": {"fr": "la valeur doit être au plus {le}", "en": "the value must be at most {le}"},
+    "finite_number": {"fr": "un nombre ordinaire est attendu (par exemple 2200), pas l'infini", "en": "an ordinary number is expected (for example 2200), not infinity"},
+    "string_too_long": {"fr": "ce texte est trop long : {max_length} caractères au plus", "en": "this text is too long: {max_length} characters at most"},
+    "string_pattern_mismatch": {"fr": "« {input} » n'a pas la forme attendue ; voir l'exemple de ce champ dans docs/contenu.md", "en": "“{input}” does not have the expected form; see this field's example in docs/contenu.md"},
+    "too_short": {"fr": "cette liste doit avoir au moins {min_length} élément(s)", "en": "this list needs at least {min_length} item(s)"},
+    "too_long": {"fr": "cette liste ne peut pas avoir plus de {max_length} éléments", "en": "this list cannot have more than {max_length} items"},
+    "invalid_key": {"fr": "« {input} » n'est pas un nom de champ : un nom de champ est un mot (mettez-le entre guillemets s'il est fait de chiffres)", "en": "“{input}” is not a field name: a field name is a word (quote it if it is made of digits)"},
+    "datetime_offset": {"fr": "« {input} » porte un décalage horaire ; écrivez l'heure locale sans décalage (par exemple 2027-04-08T09:00) : le fuseau est celui du site (site.timezone)", "en": "“{input}” carries a UTC offset; write the local time without it (for example 2027-04-08T09:00): the time zone is the site's (site.timezone)"},
     "year_range": {"fr": "année invalide ; écrivez l'année sur 4 chiffres, par exemple 2021", "en": "invalid year; write it with 4 digits, for example 2021"},
-    "invalid": {"fr": "valeur invalide ({detail})", "en": "invalid value ({detail})"},
+    "invalid": {"fr": "valeur « {input} » invalide ; voir le format de ce champ dans docs/contenu.md", "en": "invalid value “{input}”; see this field's format in docs/contenu.md"},
     # our own field rules
     "url_https": {
         "fr": "adresse « {input} » invalide : une adresse web complète en https:// est attendue, par exemple https://www.example.fr/page",
@@ -77,7 +191,30 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "adresse « {input} » invalide : une adresse web en https://, « mailto:adresse@exemple.fr » ou « tel:+33… » est attendue",
         "en": "invalid address “{input}”: an https:// web address, “mailto:name@example.org” or “tel:+33…” is expected",
     },
-    "email": {"fr": "adresse e-mail « {input} » invalide, par exemple contact@example.fr", "en": "invalid e-mail address “{input}”, for example contact@example.org"},
+    "email": {
+        "fr": "adresse e-mail « {input} » invalide : écrivez l'adresse seule, sans espace, guillemet, « ? » ni « & » (lettres sans accent, chiffres, « . », « _ », « + », « - »), par exemple contact@example.fr",
+        "en": "invalid e-mail address “{input}”: write the address alone, without spaces, quotes, “?” or “&” (letters without accents, digits, “.”, “_”, “+”, “-”), for example contact@example.org",
+    },
+    "mailto_plain": {
+        "fr": "« {input} » : après « mailto: », écrivez seulement une adresse e-mail, sans « ?cc= », « &body= » ni autre ajout, par exemple mailto:contact@example.fr",
+        "en": "“{input}”: after “mailto:”, write only an e-mail address, without “?cc=”, “&body=” or anything else, for example mailto:contact@example.org",
+    },
+    "url_character": {
+        "fr": "adresse « {input} » invalide : elle contient le caractère {found} (espace, guillemet, chevron, accolade, caractère invisible…), qui ne peut pas figurer tel quel dans une adresse web ; retirez-le, ou encodez-le (%20 pour une espace)",
+        "en": "invalid address “{input}”: it contains the character {found} (space, quote, angle bracket, brace, invisible character…), which cannot stand as is in a web address; remove it, or encode it (%20 for a space)",
+    },
+    "url_credentials": {
+        "fr": "adresse « {input} » invalide : un identifiant ou un mot de passe (la partie avant « @ ») ne doit jamais figurer dans une adresse publiée ; écrivez https://domaine/chemin",
+        "en": "invalid address “{input}”: a user name or password (the part before “@”) must never be in a published address; write https://domain/path",
+    },
+    "site_url": {
+        "fr": "adresse du site « {input} » invalide : écrivez seulement https://, le domaine et, si le site est dans un sous-dossier, son chemin (lettres sans accent, chiffres, « - », « _ », « . », « / »), sans « ? » ni « # », par exemple https://vivre.example.fr",
+        "en": "invalid site address “{input}”: write only https://, the domain and, when the site is in a sub-folder, its path (letters without accents, digits, “-”, “_”, “.”, “/”), without “?” or “#”, for example https://vivre.example.org",
+    },
+    "url_rule_character": {
+        "fr": "adresse « {input} » refusée pour un code retiré : elle contient {found}, que les règles de redirection des hébergeurs (_redirects, .htaccess, nginx) liraient comme une instruction ; utilisez une adresse avec seulement des lettres sans accent, chiffres et « - . _ ~ : / ? & = % + , »",
+        "en": "address “{input}” refused for a retired code: it contains {found}, which the hosts' redirect rules (_redirects, .htaccess, nginx) would read as an instruction; use an address with only letters without accents, digits and “- . _ ~ : / ? & = % + ,”",
+    },
     "email_or_url": {"fr": "« {input} » : une adresse e-mail ou une adresse web en https:// est attendue", "en": "“{input}”: an e-mail address or an https:// web address is expected"},
     "phone": {"fr": "numéro « {input} » invalide ; écrivez-le entre guillemets, par exemple \"+33 2 54 00 00 00\"", "en": "invalid number “{input}”; quote it, for example \"+33 2 54 00 00 00\""},
     "postal_code": {
@@ -86,6 +223,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "color": {"fr": "couleur « {input} » invalide ; écrivez-la en hexadécimal entre guillemets, par exemple \"#1d4e89\"", "en": "invalid colour “{input}”; write it in hexadecimal in quotes, for example \"#1d4e89\""},
     "timezone": {"fr": "fuseau horaire « {input} » inconnu, par exemple Europe/Paris", "en": "unknown time zone “{input}”, for example Europe/Paris"},
+    "slug_too_long": {
+        "fr": "identifiant trop long ({length} caractères) : {max} caractères au plus, par exemple « {suggestion} »",
+        "en": "identifier too long ({length} characters): {max} characters at most, for example “{suggestion}”",
+    },
     "slug_value": {"fr": "« {input} » invalide : minuscules sans accent, chiffres et tirets, par exemple « {suggestion} »", "en": "“{input}” is invalid: lowercase letters without accents, digits and dashes, for example “{suggestion}”"},
     "media_missing": {
         "fr": "image « {input} » introuvable dans content/media/ ; ajoutez le fichier ou corrigez le nom (majuscules et extension comptent){hint}",
@@ -209,6 +350,14 @@ CATALOG: dict[str, dict[str, str]] = {
     "code_retired_reused": {
         "fr": "le code « {code} » est retiré (qr-codes.yml:{line}) et redirige vers « {to} » : choisissez un autre code pour ce placement",
         "en": "code “{code}” is retired (qr-codes.yml:{line}) and redirects to “{to}”: choose another code for this placement",
+    },
+    "retired_value": {
+        "fr": "destination « {input} » invalide : écrivez « / » (page d'accueil), le nom d'une campagne ou d'une page (minuscules sans accent, chiffres et tirets, par exemple « saisonniers ») ou une adresse https://",
+        "en": "invalid destination “{input}”: write “/” (home page), a campaign or page name (lowercase letters without accents, digits and dashes, for example “seasonal”) or an https:// address",
+    },
+    "registry_code": {
+        "fr": "code « {input} » invalide dans qr-codes.yml : un code est l'adresse /q/<code>/ du site ; utilisez des minuscules sans accent, des chiffres et des tirets, par exemple « {suggestion} »",
+        "en": "invalid code “{input}” in qr-codes.yml: a code is the site address /q/<code>/; use lowercase letters without accents, digits and dashes, for example “{suggestion}”",
     },
     "retired_target": {
         "fr": "destination « {input} » inconnue : écrivez « / » (page d'accueil), le nom d'une campagne ou d'une page ({expected}), ou une adresse https://",

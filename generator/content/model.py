@@ -12,8 +12,8 @@ from pydantic_core import PydanticCustomError
 
 from .contrast import BLACK, MINIMUM, WHITE, contrast, readable_variant, shown_ratio
 from .fields import (
-    Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
-    PostalCode, Slug, Text, TimeZone, Year,
+    DEFAULT_TIMEZONE, Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
+    PostalCode, RetiredTarget, SiteUrl, Slug, Text, TimeZone, When, Year,
 )
 
 
@@ -56,9 +56,9 @@ def _readable(color: str, text: str, kind: str) -> str:
 
 class SiteSettings(Model):
     name: Text
-    url: HttpsUrl
+    url: SiteUrl
     language: Literal["fr", "en"] = "fr"
-    timezone: TimeZone = "Europe/Paris"
+    timezone: TimeZone = DEFAULT_TIMEZONE
     description: Text | None = None
     logo: MediaPath | None = None
     theme: Slug = "default"
@@ -252,8 +252,9 @@ class Location(Model):
 
 
 class Salary(Model):
-    min: float | None = Field(default=None, gt=0)
-    max: float | None = Field(default=None, gt=0)
+    # Bounded: a typo (or a hostile import) of 1e400 would print "∞ €" and break the JSON-LD.
+    min: float | None = Field(default=None, gt=0, le=10_000_000, allow_inf_nan=False)
+    max: float | None = Field(default=None, gt=0, le=10_000_000, allow_inf_nan=False)
     period: Literal["hour", "month", "year"] = "month"
 
     @model_validator(mode="after")
@@ -313,7 +314,7 @@ FormField = Literal[
 class Registration(Model):
     provider: Provider
     url: HttpsUrl | None = None
-    deadline: date | datetime | None = None
+    deadline: When | None = None
     # provider: form
     action: HttpsUrl | None = None
     fields: list[FormField] | None = None
@@ -375,10 +376,10 @@ def _check_dates(start, end, status, previous_start):
 class Occurrence(Model):
     """One date of a series (a webinar every two months): its own registration and replay."""
 
-    start: date | datetime
-    end: date | datetime
+    start: When
+    end: When
     status: EventStatus = "scheduled"
-    previous_start: date | datetime | None = None
+    previous_start: When | None = None
     registration: Registration | None = None
     replay: Replay | None = None
 
@@ -391,11 +392,11 @@ class Occurrence(Model):
 class Event(Model):
     title: Text
     kind: EventKind
-    start: date | datetime | None = None
-    end: date | datetime | None = None
+    start: When | None = None
+    end: When | None = None
     dates: list[Occurrence] | None = None  # a series: one page per date, and a series page
     status: EventStatus = "scheduled"
-    previous_start: date | datetime | None = None  # when rescheduled: the date first announced
+    previous_start: When | None = None  # when rescheduled: the date first announced
     place: Place | None = None
     online: Online | None = None
     description: Markdown | None = None
@@ -547,7 +548,7 @@ class RegisteredCode(Model):
     source: Slug | None = None  # utm_source, when not the medium's default
     # Where a code goes once its campaign no longer shows it: "/" (home), a campaign or
     # page slug, or an https address. A printed code never dies.
-    retired: Text | None = None
+    retired: RetiredTarget | None = None
 
 
 # --- content/pages/<slug>.md (front matter) --------------------------------------------

@@ -8,11 +8,12 @@ import os
 from stat import S_ISREG
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from slugify import slugify
 
 from .errors import ContentError, Problem
-from .fields import SLUG_RE
+from .fields import DEFAULT_TIMEZONE, slug_error
 from .messages import Messages
 from .model import Campaign, Event, Job, PageMeta, RegisteredCode, SiteConfig, Territory, Testimonial
 from .references import check_references
@@ -73,19 +74,27 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
     root = Path(root)
     language = language_of(root)
     msg = Messages(language)
-    problems: list[Problem] = []
+    problems: list[Problem] = list(_links_outside(root, msg))
+    links = tuple(p.file for p in problems)  # reported, and never read (nor anything under them)
+
+    def outside(rel: str) -> bool:
+        return any(rel == link or rel.startswith(f"{link}/") for link in links)
+    problems.extend(_unknown_in_content(root, msg))
     media_dir = root / "content" / "media"
     media_files = sorted(
         os.path.relpath(os.path.join(d, f), media_dir).replace(os.sep, "/")
         for d, _, files in os.walk(media_dir) for f in files
     ) if media_dir.is_dir() else []
     context = {"media_dir": media_dir, "media_files": media_files}
-    # A file's validation also depends on the language and on which images exist.
+    # A file's validation also depends on the language, on which images exist and on the time zone
+    # (times written with an offset become local times): ``scope``, completed once the config is read.
     scope = (language, tuple(media_files))
-    earlier = parsed if parsed is not None and parsed.get("scope") == scope else {}
-    now: dict = {"scope": scope}
+    earlier = parsed if parsed is not None and parsed.get("scope", ())[:2] == scope else {}
+    now: dict = {}
 
     def load(path: Path, model, rel: str):
+        if outside(rel):
+            return None, None
         try:
             stat = path.stat()
         except OSError:
@@ -107,13 +116,17 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
     config, config_source = load(root / "site_config.yml", SiteConfig, "site_config.yml")
     if config is not None:
         _check_theme(root, config, config_source, msg, problems)
+    context["timezone"] = config.site.timezone if config is not None else DEFAULT_TIMEZONE
+    now["scope"] = scope = (*scope, context["timezone"])
+    if earlier and earlier.get("scope") != scope:
+        earlier = {}
     territory, _ = load(root / "content" / "territory.yml", Territory, "content/territory.yml")
 
     items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
     sources: dict[tuple[str, str], Source] = {("config", ""): config_source} if config_source else {}
     present: dict[str, set[str]] = {kind: set() for kind in COLLECTIONS}
     for kind, (folder, model) in COLLECTIONS.items():
-        for path in _files(root / "content" / folder, (".yml", ".yaml")):
+        for path in _files(root / "content" / folder, (".yml", ".yaml"), f"content/{folder}", msg, problems, outside):
             rel = f"content/{folder}/{path.name}"
             slug = path.stem
             if not _slug_ok(slug, rel, msg, problems):
@@ -125,7 +138,7 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
                 sources[(kind, slug)] = source
 
     pages: dict[str, Page] = {}
-    for path in _files(root / "content" / "pages", (".md",)):
+    for path in _files(root / "content" / "pages", (".md",), "content/pages", msg, problems, outside):
         rel = f"content/pages/{path.name}"
         if not _slug_ok(path.stem, rel, msg, problems):
             continue
@@ -138,7 +151,7 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
             pages[path.stem] = page
             sources[("page", path.stem)] = source
 
-    registry = _load_registry(root, msg, context, problems, sources)
+    registry = {} if outside(REGISTRY_FILE) else _load_registry(root, msg, context, problems, sources)
     if parsed is not None:
         parsed.clear()
         parsed.update(now)  # files deleted since are forgotten
@@ -218,16 +231,93 @@ def _load_page(text: str, rel: str, msg, context, problems):
     return Page(meta=meta, body="".join(lines[end + 1:])), source
 
 
-def _files(folder: Path, suffixes) -> list[Path]:
+def _links_outside(root: Path, msg) -> Iterator[Problem]:
+    """Symbolic links that lead out of the project. A build publishes what the project holds:
+    followed, a link to /etc/passwd or to a folder of the server would be published too."""
+    real_root = root.resolve()
+
+    def outside(path: Path) -> str | None:
+        target = path.resolve()
+        return None if target.is_relative_to(real_root) else str(target)
+
+    def visit(path: Path, rel: str) -> Iterator[Problem]:
+        if path.is_symlink() and (target := outside(path)):
+            yield Problem(rel, None, None, msg("link_outside", target=target))
+            return
+        if path.is_dir():
+            with os.scandir(path) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    yield from visit(Path(entry.path), f"{rel}/{entry.name}")
+
+    for name in ("site_config.yml", REGISTRY_FILE, "content", "themes"):
+        if os.path.lexists(root / name):
+            yield from visit(root / name, name)
+
+
+# The folders of content/, by kind; anything else there is a misspelt folder or a stray file.
+_CONTENT_ENTRIES = frozenset({*(folder for folder, _ in COLLECTIONS.values()), "pages", "media", "territory.yml"})
+
+
+def _unknown_in_content(root: Path, msg) -> Iterator[Problem]:
+    folder = root / "content"
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        if name in _CONTENT_ENTRIES or name.startswith((".", "~")) or name.endswith("~") or name.lower() in _SYSTEM_FILES:
+            continue
+        expected = sorted(_CONTENT_ENTRIES)
+        yield Problem(f"content/{name}", None, None, msg("unknown_in_content", expected=", ".join(expected), hint=msg.guess(name, expected)))
+
+
+# Files a computer or an editor leaves beside the officer's own: never content, never reported.
+_SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _files(folder: Path, suffixes: tuple[str, ...], rel_folder: str, msg, problems, outside) -> list[Path]:
+    """The content files of one folder. Any other file is reported rather than silently left out
+    (``offre.YML``, ``offre.yml.txt``), and so is a slug written twice (``a.yml`` and ``a.yaml``)."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        name = path.name
+        rel = f"{rel_folder}/{name}"
+        if name.startswith((".", "~")) or name.endswith("~") or name.lower() in _SYSTEM_FILES or outside(rel):
+            continue
+        if path.is_dir():
+            problems.append(Problem(rel, None, None, msg("unexpected_folder", folder=rel_folder)))
+            continue
+        if path.suffix not in suffixes:
+            problems.append(Problem(rel, None, None, msg("unexpected_file", expected=" / ".join(suffixes),
+                                                         suggestion=_suggest_name(name, suffixes))))
+            continue
+        if path.stem in found:
+            problems.append(Problem(rel, None, None, msg("same_slug_twice", other=f"{rel_folder}/{found[path.stem].name}")))
+            continue
+        found[path.stem] = path
+    return list(found.values())
+
+
+def _suggest_name(name: str, suffixes: tuple[str, ...]) -> str:
+    """``Offre Infirmier.YML`` → ``offre-infirmier.yml``; ``offre.yml.txt`` → ``offre.yml``."""
+    stem = name
+    for suffix in suffixes:
+        at = stem.lower().rfind(suffix)
+        if at > 0:
+            stem = stem[:at]
+            break
+    else:
+        stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    return f"{slugify(stem) or 'exemple'}{suffixes[0]}"
 
 
 def _slug_ok(slug: str, rel: str, msg, problems) -> bool:
-    if SLUG_RE.match(slug):
+    """The file's name is the page's address."""
+    if (found := slug_error(slug)) is None:
         return True
-    problems.append(Problem(rel, None, None, msg("bad_slug", name=slug, suggestion=slugify(slug) or "exemple")))
+    key, values = found
+    problems.append(Problem(rel, None, None, msg("bad_slug" if key == "slug_value" else "file_name_too_long", name=slug, **values)))
     return False
 
 

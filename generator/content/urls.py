@@ -52,4 +52,5 @@ def reserved_paths(language: str, qr_path: str) -> dict[str, str]:
     reserved = {segment: name for name, segment in SECTIONS[language].items()}
     reserved.update({t: "technique" for t in TECHNICAL})
     reserved[qr_path] = "qr"
+    reserved["index"] = "accueil"  # index.md would be the home page's own source
     return reserved

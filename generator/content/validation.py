@@ -23,7 +23,10 @@ _TYPE_MESSAGES = {
     "date_from_datetime_parsing": "date_type",
     "datetime_type": "datetime_type", "datetime_parsing": "datetime_type",
     "datetime_from_date_parsing": "datetime_type", "datetime_object_invalid": "datetime_type",
-    "greater_than": "greater_than",
+    "greater_than": "greater_than", "greater_than_equal": "greater_than_equal", "less_than": "less_than",
+    "less_than_equal": "less_than_equal", "finite_number": "finite_number", "string_too_long": "string_too_long",
+    "string_pattern_mismatch": "string_pattern_mismatch", "too_short": "too_short", "too_long": "too_long",
+    "invalid_key": "invalid_key",
 }
 # A shape mismatch is only worth telling when nothing more precise was found below it.
 _SHAPE = {"list_type", "dict_type", "string_type", "date_type", "number_type", "int_type"}
@@ -81,10 +84,26 @@ def _problem(loc, errors, model, data, source: Source, msg: Messages) -> Problem
         text = msg("datetime_type", input=value)
     elif kind in _TYPE_MESSAGES:
         key = _TYPE_MESSAGES[kind]
-        text = msg(key, input=value, **(e.get("ctx") or {}))
+        bounds = {name: _number(bound, msg.language) for name, bound in (e.get("ctx") or {}).items()}
+        text = msg(key, input=value, **bounds)
     else:
-        text = msg("invalid", detail=e.get("msg", kind))
+        # pydantic's own wording is English: an officer gets the value and where to read the format.
+        text = msg("invalid", input=_shown(value))
     return Problem(source.file, line, field, text)
+
+
+def _number(value: Any, language: str) -> Any:
+    """A bound as an officer writes it: 10 000 000, not 10000000.0."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from babel.numbers import format_decimal
+
+        return format_decimal(int(value) if value == int(value) else value, locale=language)
+    return value
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= 80 else text[:77] + "…"
 
 
 def _pick(errors):
