@@ -73,6 +73,42 @@ def test_billion_laughs_is_refused_at_once(tmp_path):
     assert "Traceback" not in run.stderr
 
 
+@pytest.mark.parametrize("rel, text, expected", [
+    ("content/jobs/infirmier.yml", JOB.replace('"Rejoignez **notre équipe**."', '"' + ">" * 200_000 + ' x"'),
+     "content/jobs/infirmier.yml:9: description: ce texte imbrique plus de 20 niveaux"),
+    ("content/jobs/infirmier.yml", JOB.replace('"Rejoignez **notre équipe**."', '"' + "<div>" * 190_000 + '"'),
+     "content/jobs/infirmier.yml:9: description: ce texte imbrique plus de 20 niveaux"),
+    ("content/pages/faq.md", FILES["content/pages/faq.md"] + "<blockquote>" * 8_000,
+     "content/pages/faq.md:4: ce texte imbrique plus de 20 niveaux"),
+    ("content/pages/faq.md", FILES["content/pages/faq.md"] + "Du texte. " * 99_000,
+     "content/pages/faq.md:4: ce texte est trop long : 100\u202f000 caractères au plus"),
+    ("content/jobs/infirmier.yml", JOB + "x: [" + ",".join(["1"] * 300_000) + "]\n",
+     "content/jobs/infirmier.yml:11: le fichier contient plus de 200\u202f000 valeurs"),
+])
+def test_files_under_a_megabyte_that_would_take_minutes(tmp_path, rel, text, expected):
+    """Deeply nested HTML takes the sanitiser a time growing with the square of the depth (a 1 MB
+    description: minutes); hundreds of thousands of values, seconds and hundreds of MB. Each is refused
+    at once, in a process of its own held to 500 MB."""
+    root = make_project(tmp_path)
+    write(root, rel, text)
+    assert (root / rel).stat().st_size < 2**20
+    started = time.perf_counter()
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(root)],
+                         capture_output=True, text=True, timeout=60,
+                         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (500 * 2**20, 500 * 2**20)))
+    assert time.perf_counter() - started < 10
+    assert run.returncode == 1 and run.stderr.startswith(expected), run.stderr[:500]
+
+
+def test_ordinary_nesting_is_fine(tmp_path):
+    from generator.content.fields import markdown_depth
+
+    assert markdown_depth("> citation\n>> réponse\n\n- a\n  - b\n    - c\n\n<div><p>x<br></p></div>") == 3
+    root = make_project(tmp_path)
+    write(root, "content/jobs/infirmier.yml", JOB.replace('"Rejoignez **notre équipe**."', "|\n  - a\n    - b\n  > c"))
+    assert main(["check", "--project", str(root)]) == 0
+
+
 def test_an_alias_inside_itself(project, capsys):
     write(project, "content/jobs/infirmier.yml", JOB + "boucle: &b [1, *b]\n")
     [line] = refused(capsys, project)

@@ -27,7 +27,15 @@ COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
 def _fail(kind: str, value: Any, **ctx: Any):
-    raise PydanticCustomError(kind, kind, {"input": value, **ctx})
+    raise PydanticCustomError(kind, kind, {"input": visible(value), **ctx})
+
+
+def visible(value: Any) -> Any:
+    """The value as a message may show it: a line break or an escape code would cut the message
+    or act on the officer's terminal; written as ``\\n``, it shows what to remove."""
+    if not isinstance(value, str) or value.isprintable():
+        return value
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in value)
 
 
 # Characters an address never holds as they are (percent-encoded, %22 %20…, they are harmless):
@@ -184,6 +192,35 @@ def _local_time(value: date | datetime, info: ValidationInfo) -> date | datetime
     return value
 
 
+# The HTML sanitiser takes time growing with the square of how deeply elements nest: 16,000
+# nested quotes took a second, a 1 MB file minutes. Real texts nest a few levels.
+MARKDOWN_MAX_DEPTH = 20
+MARKDOWN_MAX_LENGTH = 100_000  # characters; a long job description is 5,000
+_QUOTES = re.compile(r"^(?:[ \t]*>)+", re.M)
+_LIST_INDENT = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]", re.M)
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"})
+
+
+def markdown_depth(text: str) -> int:
+    """How deeply the text nests quotes, lists and HTML elements (each counted on its own)."""
+    quotes = max((m.group().count(">") for m in _QUOTES.finditer(text)), default=0)
+    lists = max((len(m.group(1).expandtabs(4)) // 2 + 1 for m in _LIST_INDENT.finditer(text)), default=0)
+    depth = tags = 0
+    for closing, name, self_closing in _TAG.findall(text):
+        if name.lower() in _VOID or self_closing:
+            continue
+        depth = max(depth - 1, 0) if closing else depth + 1
+        tags = max(tags, depth)
+    return max(quotes, lists, tags)
+
+
+def _markdown(value: str) -> str:
+    if markdown_depth(value) > MARKDOWN_MAX_DEPTH:
+        _fail("markdown_too_deep", value[:40] + "…", max=MARKDOWN_MAX_DEPTH)
+    return value
+
+
 def _number_as_text(value: Any) -> Any:
     """``value: 100`` in YAML is a number; a key figure is text ("100", "1 h 30")."""
     return str(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else value
@@ -236,7 +273,8 @@ def _svg_active_content(path: Path) -> str | None:
 
 Text = Annotated[str, Field(min_length=1)]
 LooseText = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
-Markdown = Annotated[str, Field(min_length=1, json_schema_extra={"format": "markdown"})]
+Markdown = Annotated[str, AfterValidator(_markdown),
+                     Field(min_length=1, max_length=MARKDOWN_MAX_LENGTH, json_schema_extra={"format": "markdown"})]
 HttpsUrl = Annotated[str, AfterValidator(_https), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
 SiteUrl = Annotated[str, AfterValidator(_site_url), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
 RetiredTarget = Annotated[str, AfterValidator(_retired)]

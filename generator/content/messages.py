@@ -77,6 +77,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "les ancres et alias (« &nom », « *nom ») de ce fichier se répètent à l'infini ou en des milliers de valeurs ; recopiez plutôt les valeurs",
         "en": "the anchors and aliases (“&name”, “*name”) of this file repeat endlessly or into thousands of values; copy the values instead",
     },
+    "yaml_too_many_values": {
+        "fr": "le fichier contient plus de {max} valeurs : ce n'est pas un fichier de contenu ; gardez une offre, un événement ou une campagne par fichier",
+        "en": "the file holds more than {max} values: this is not a content file; keep one offer, event or campaign per file",
+    },
     "invisible_character": {
         "fr": "caractère invisible {code} dans le texte (souvent collé depuis un autre logiciel) ; retapez ce passage ou supprimez le caractère",
         "en": "invisible character {code} in the text (often pasted from another program); retype this passage or delete the character",
@@ -223,6 +227,10 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "color": {"fr": "couleur « {input} » invalide ; écrivez-la en hexadécimal entre guillemets, par exemple \"#1d4e89\"", "en": "invalid colour “{input}”; write it in hexadecimal in quotes, for example \"#1d4e89\""},
     "timezone": {"fr": "fuseau horaire « {input} » inconnu, par exemple Europe/Paris", "en": "unknown time zone “{input}”, for example Europe/Paris"},
+    "markdown_too_deep": {
+        "fr": "ce texte imbrique plus de {max} niveaux (citations « > », listes ou balises HTML les unes dans les autres) ; simplifiez sa mise en forme",
+        "en": "this text nests more than {max} levels (quotes “>”, lists or HTML elements inside one another); simplify its layout",
+    },
     "slug_too_long": {
         "fr": "identifiant trop long ({length} caractères) : {max} caractères au plus, par exemple « {suggestion} »",
         "en": "identifier too long ({length} characters): {max} characters at most, for example “{suggestion}”",
@@ -387,6 +395,12 @@ class Messages:
     def __call__(self, key: str, **values: Any) -> str:
         template = CATALOG[key][self.language]
         return template.format(**values)
+
+    def number(self, value: float) -> str:
+        """A number as an officer writes it: 10 000 000, not 10000000.0."""
+        from babel.numbers import format_decimal
+
+        return format_decimal(int(value) if value == int(value) else value, locale=self.language)
 
     def guess(self, word: str, candidates) -> str:
         """A “did you mean …?” suffix, or nothing."""

@@ -13,7 +13,7 @@ from typing import Iterator
 from slugify import slugify
 
 from .errors import ContentError, Problem
-from .fields import DEFAULT_TIMEZONE, slug_error
+from .fields import DEFAULT_TIMEZONE, MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, markdown_depth, slug_error, visible
 from .messages import Messages
 from .model import Campaign, Event, Job, PageMeta, RegisteredCode, SiteConfig, Territory, Testimonial
 from .references import check_references
@@ -190,6 +190,12 @@ def _load_registry(root: Path, msg, context, problems, sources) -> dict[str, Reg
         return {}
     registry = {}
     for code, entry in data.items():
+        # A code becomes the folder /q/<code>/ and a line of each host rule: a slug and nothing else.
+        if not isinstance(code, str) or slug_error(code) is not None:
+            shown = visible(str(code))
+            problems.append(Problem(REGISTRY_FILE, source.line_of((code,)), None,
+                                    msg("registry_code", input=shown, suggestion=slugify(shown)[:80] or "exemple")))
+            continue
         sub = Source(REGISTRY_FILE, {k[1:]: v for k, v in source.lines.items() if k[:1] == (code,)}, source.line_of((code,)))
         item, item_problems = validate(RegisteredCode, entry, sub, msg, context)
         problems.extend(Problem(p.file, p.line, f"{code}.{p.field}" if p.field else str(code), p.message) for p in item_problems)
@@ -226,9 +232,16 @@ def _load_page(text: str, rel: str, msg, context, problems):
         problems.append(Problem(rel, 1, None, msg("front_matter_missing")))
         return None, None
     meta, source = _validate_text(front, PageMeta, rel, msg, context, problems, first_line=2)
+    body = "".join(lines[end + 1:])
+    if len(body) > MARKDOWN_MAX_LENGTH:
+        problems.append(Problem(rel, end + 2, None, msg("string_too_long", max_length=msg.number(MARKDOWN_MAX_LENGTH))))
+        return None, source
+    if markdown_depth(body) > MARKDOWN_MAX_DEPTH:
+        problems.append(Problem(rel, end + 2, None, msg("markdown_too_deep", max=MARKDOWN_MAX_DEPTH)))
+        return None, source
     if meta is None:
         return None, source
-    return Page(meta=meta, body="".join(lines[end + 1:])), source
+    return Page(meta=meta, body=body), source
 
 
 def _links_outside(root: Path, msg) -> Iterator[Problem]:

@@ -84,21 +84,13 @@ def _problem(loc, errors, model, data, source: Source, msg: Messages) -> Problem
         text = msg("datetime_type", input=value)
     elif kind in _TYPE_MESSAGES:
         key = _TYPE_MESSAGES[kind]
-        bounds = {name: _number(bound, msg.language) for name, bound in (e.get("ctx") or {}).items()}
+        bounds = {name: msg.number(bound) if isinstance(bound, (int, float)) and not isinstance(bound, bool) else bound
+                  for name, bound in (e.get("ctx") or {}).items()}
         text = msg(key, input=value, **bounds)
     else:
         # pydantic's own wording is English: an officer gets the value and where to read the format.
         text = msg("invalid", input=_shown(value))
     return Problem(source.file, line, field, text)
-
-
-def _number(value: Any, language: str) -> Any:
-    """A bound as an officer writes it: 10 000 000, not 10000000.0."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        from babel.numbers import format_decimal
-
-        return format_decimal(int(value) if value == int(value) else value, locale=language)
-    return value
 
 
 def _shown(value: Any) -> str:

@@ -105,7 +105,8 @@ def parse_yaml(text: str, rel: str, msg: Messages, first_line: int = 1) -> tuple
         if node is None:
             return None, source, [Problem(rel, first_line, None, msg("empty_file"))]
         if (too_big := _expanded_size(node)) is not None:
-            return None, source, [Problem(rel, too_big.start_mark.line + 1 + offset, None, msg("yaml_aliases"))]
+            return None, source, [Problem(rel, too_big.start_mark.line + 1 + offset, None,
+                                          msg(_too_big_message(node), max=msg.number(MAX_NODES)))]
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -154,6 +155,22 @@ def _expanded_size(root) -> Any:
     except RecursionError:  # nesting deeper than any real file
         return root
     return None
+
+
+def _too_big_message(root) -> str:
+    """Aliases expanding into too many values, or simply too many values written out."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= MAX_NODES:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return "yaml_too_many_values" if len(seen) > MAX_NODES else "yaml_aliases"
 
 
 class _TooBig(Exception):
