@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
@@ -74,6 +75,25 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileExistsError) as err:
         print(f"territoire: {err}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # a bug of Territoire's, not the officer's: say so, keep the details
+        if os.environ.get("TERRITOIRE_DEBUG"):
+            raise
+        return _crash(err, args)
+
+
+def _crash(err: Exception, args) -> int:
+    """An officer reads what happened and what to send; the traceback goes to a file, not the screen."""
+    import tempfile
+    import traceback
+
+    msg = Messages(language_of(getattr(args, "project", Path("."))))
+    with tempfile.NamedTemporaryFile("w", prefix="territoire-erreur-", suffix=".txt", delete=False, encoding="utf-8") as log:
+        log.write(f"territoire {__version__} {' '.join(sys.argv[1:])}\n\n")
+        traceback.print_exception(err, file=log)
+    print(msg("crash", error=type(err).__name__, log=log.name), file=sys.stderr)
+    return 3
 
 
 def _report(err: ContentError, args) -> int:

@@ -345,3 +345,27 @@ def test_a_build_killed_with_sigkill_leaves_nothing_for_long(project):
     assert run.returncode == -9 and list(project.glob(".site.building-*"))  # killed in the middle
     assert main(["build", "--project", str(project), "--today", TODAY]) == 0
     assert not list(project.glob(".site.building-*")) and not list(project.glob(".site.old-*"))
+
+
+def test_a_bug_is_told_as_one_with_its_details_in_a_file(project, capsys, monkeypatch):
+    """Whatever escapes every check: no traceback on the officer's screen, a French message that says it is
+    not their mistake, the details in a file to send; the previous site untouched."""
+    from generator import cli
+    from generator.engine import mkdocs_engine
+
+    def broken(*args, **kwargs):
+        raise KeyError("page")
+
+    monkeypatch.setattr(mkdocs_engine, "mkdocs_build", broken)
+    before = _snapshot(project / "site")
+    assert cli.main(["build", "--project", str(project), "--today", TODAY]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("erreur inattendue de Territoire (KeyError) : rien n'a été modifié. Ce n'est pas une erreur "
+                          "de votre contenu ; envoyez le fichier ")
+    log = Path(err.rsplit("envoyez le fichier ", 1)[1].split(" à l'équipe")[0])
+    assert "Traceback" in log.read_text("utf-8") and "KeyError: 'page'" in log.read_text("utf-8")
+    log.unlink()
+    assert _snapshot(project / "site") == before
+    monkeypatch.setenv("TERRITOIRE_DEBUG", "1")  # developers get the exception itself
+    with pytest.raises(KeyError):
+        cli.main(["build", "--project", str(project), "--today", TODAY])

@@ -382,6 +382,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "Contenu valide : {campaigns} campagne(s), {jobs} offre(s) dont {expired} expirée(s), {events} événement(s), {testimonials} témoignage(s), {pages} page(s).",
         "en": "Content valid: {campaigns} campaign(s), {jobs} job(s) including {expired} expired, {events} event(s), {testimonials} testimonial(s), {pages} page(s).",
     },
+    "crash": {
+        "fr": "erreur inattendue de Territoire ({error}) : rien n'a été modifié. Ce n'est pas une erreur de votre contenu ; envoyez le fichier {log} à l'équipe technique",
+        "en": "unexpected Territoire error ({error}): nothing was changed. This is not a mistake in your content; send the file {log} to the technical team",
+    },
     "errors_found": {"fr": "{count} erreur(s) à corriger — le site n'a pas été modifié.", "en": "{count} error(s) to fix — the site was left unchanged."},
 }
 
