@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from .output import place, write_file
+from .safe_svg import SvgRefused, clean_file
 from .workers import Workers, done
 
 WIDTHS = (320, 480, 800, 1200, 1600)
@@ -28,7 +28,8 @@ JPEG_QUALITY = 80
 WEBP_METHOD = 3  # files as small as method 4, made 25 % faster
 # In every variant's name with the source's hash: a change of encoding makes new files, never
 # mixes them with the cached ones (and browsers do not keep the old ones).
-ENCODING = f"{WIDTHS}/webp-{WEBP_QUALITY}-{WEBP_METHOD}/jpeg-{JPEG_QUALITY}".encode()
+# "no-info": variants made before comments and ICC profiles were dropped are never used again.
+ENCODING = f"{WIDTHS}/webp-{WEBP_QUALITY}-{WEBP_METHOD}/jpeg-{JPEG_QUALITY}/no-info".encode()
 
 
 class UnreadableImage(Exception):
@@ -139,9 +140,12 @@ class MediaLibrary:
         self._computing = []
         for rel in sorted(self.used):
             if Path(rel).suffix.lower() not in RASTER:
-                target = out / "media" / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(self.media_dir / rel, target)
+                # Never the officer's file as it is: the SVG rewritten from an allow-list (safe_svg).
+                try:
+                    data = clean_file(self.media_dir / rel)
+                except SvgRefused as refused:  # changed since it was checked (live preview)
+                    raise UnreadableImage(rel, f"{refused.kind}: {refused.found}") from None
+                write_file(out / "media" / rel, data)
                 continue
             src = self.source(rel)
             if not self._cached(src):
@@ -169,7 +173,7 @@ def _variants(media_dir: Path, src: Source) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     with reading(src.rel), Image.open(media_dir / src.rel) as original:
         image = ImageOps.exif_transpose(original)  # keep the orientation, then drop all metadata
-        image = image.convert("RGBA" if src.alpha else "RGB")
+        image = pixels_only(image.convert("RGBA" if src.alpha else "RGB"))
         for w in src.widths():
             variant = image if w == image.width else image.resize((w, round(image.height * w / image.width)), Image.LANCZOS)
             for ext in ("webp", src.fallback_ext):
@@ -185,7 +189,8 @@ def _variants_into_cache(media_dir: Path, src: Source, cache_dir: Path) -> int:
 
 
 def _encode(image: Image.Image, ext: str) -> bytes:
-    # No exif=, icc_profile= or pnginfo= arguments: nothing of the original's metadata is kept.
+    # No exif=, icc_profile=, xmp= or pnginfo= arguments, and an image with an empty ``info``
+    # (pixels_only): nothing of the original's metadata is kept.
     buffer = io.BytesIO()
     if ext == "webp":
         image.save(buffer, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
@@ -194,6 +199,16 @@ def _encode(image: Image.Image, ext: str) -> bytes:
     else:
         image.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
     return buffer.getvalue()
+
+
+def pixels_only(image: Image.Image) -> Image.Image:
+    """``image`` without what its file said besides the pixels. Pillow keeps a file's JPEG comment
+    (a COM segment: "Camille, 12 rue des Lilas…"), ICC profile, XMP and EXIF in ``info``, copies
+    ``info`` into every image made from it (convert, resize, crop, composite) and writes the
+    comment and the ICC profile back when saving. Call it on an image just read, before making
+    anything published from it."""
+    image.info.clear()
+    return image
 
 
 def _rotated(img: Image.Image) -> bool:

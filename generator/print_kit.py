@@ -4,7 +4,6 @@ Posters are cached by content hash: an unchanged poster is copied, never drawn a
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import shutil
@@ -12,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import spreadsheet
 from .content.model import PRINTED_MEDIA
 from .content.project import REGISTRY_FILE, Content, load_project
 from .images import images_named
@@ -21,7 +21,7 @@ from .qr_codes import make_code, write_code_files
 from .site.clock import Clock
 from .site.short_links import ShortLink, short_links
 
-LAYOUT_VERSION = "1"  # bump when draw_poster changes, to invalidate cached posters
+LAYOUT_VERSION = "2"  # bump when draw_poster or the files' encoding change, to invalidate cached posters
 CSV_COLUMNS = ["code", "campaign", "medium", "source", "label", "short_link", "target_url", "size"]
 WORDS = {
     "fr": {"call": "Scannez pour en savoir plus", "summary": "Kit d'impression : {codes} code(s) QR, {posters} affiche(s) ({cached} déjà à jour), {new} code(s) ajouté(s) au registre {registry} → {out}"},
@@ -96,7 +96,9 @@ def _poster(content: Content, link: ShortLink, size: str, code, cache: Path, tar
     if not hit:
         image = draw_poster(size, code, text, hero, logo, site.colors.primary, site.colors.accent)
         image.save(png.with_suffix(".tmp.png"), "PNG", dpi=(300, 300), optimize=False, compress_level=6)
-        image.save(pdf.with_suffix(".tmp.pdf"), "PDF", resolution=300, quality=92)
+        # No creation date (Pillow writes the machine's clock): the same poster, the same bytes,
+        # whichever day it was drawn and cached on.
+        image.save(pdf.with_suffix(".tmp.pdf"), "PDF", resolution=300, quality=92, creationDate=None, modDate=None)
         png.with_suffix(".tmp.png").replace(png)
         pdf.with_suffix(".tmp.pdf").replace(pdf)
     for source, suffix in ((png, ".png"), (pdf, ".pdf")):
@@ -116,7 +118,7 @@ def _file_hash(path: Path | None) -> str | None:
 
 def _write_table(links: list[ShortLink], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = spreadsheet.writer(handle)  # labels are the officer's text: no formula runs from them
         writer.writerow(CSV_COLUMNS)
         for link in links:
             writer.writerow([link.code, link.campaign, link.medium, link.source, link.label, link.url, link.target,

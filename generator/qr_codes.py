@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import segno
@@ -21,9 +22,19 @@ def write_code_files(code: segno.QRCode, folder: Path, dark: str = "#000000") ->
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / "qr.svg", folder / "qr.pdf", folder / "qr.png"]
     code.save(paths[0], kind="svg", scale=10, border=QUIET_ZONE, dark=dark, xmldecl=False)
-    code.save(paths[1], kind="pdf", scale=10, border=QUIET_ZONE, dark=dark)
+    paths[1].write_bytes(_pdf(code, dark))
     code.save(paths[2], kind="png", scale=10, border=QUIET_ZONE, dark=dark)
     return paths
+
+
+def _pdf(code: segno.QRCode, dark: str) -> bytes:
+    """segno's PDF without the /CreationDate it takes from the machine's clock: the same code gives
+    the same bytes on every run (reproducible print kits)."""
+    buffer = io.BytesIO()
+    code.save(buffer, kind="pdf", scale=10, border=QUIET_ZONE, dark=dark)
+    data = re.sub(rb"/CreationDate\(D:[^)]*\)", b"", buffer.getvalue())
+    # The info dictionary is the last object: only the cross-reference table moved.
+    return re.sub(rb"startxref\r?\n\d+", b"startxref\r\n%d" % (data.rindex(b"\nxref") + 1), data)
 
 
 def code_image(code: segno.QRCode, width_px: int) -> Image.Image:

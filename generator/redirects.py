@@ -19,6 +19,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .content.fields import RULE_SAFE_RE, SLUG_RE
 from .site.short_links import ShortLink
 
 GONE_FILE = "410.html"  # beside an expired offer's index.html: the body of its 410 answer
@@ -40,16 +41,36 @@ def relative_target(link: ShortLink, base_url: str) -> str:
     return f"{rel}?{query}" if query else rel
 
 
+class UnsafeRule(ValueError):
+    """A value that a host rule or the redirect page would read as syntax. The content model
+    refuses it first (fields.py); reaching here is a bug, and nothing is written."""
+
+
+def _rule_value(value: str, *, source: bool = False) -> str:
+    """The one check every value written into a rule or a redirect page goes through: a path of
+    the site ("/q/bastille/", relative "../../soignants/?utm_…" in the page) or, as a destination,
+    an https address; and only characters that none of the syntaxes reads as an instruction."""
+    allowed = value.startswith(("/", "../")) or (not source and value.startswith("https://"))
+    if not allowed or not RULE_SAFE_RE.match(value):
+        raise UnsafeRule(value)
+    return value
+
+
+def _script_string(value: str) -> str:
+    """A JavaScript string literal that cannot end the <script> element it is in."""
+    return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")
+
+
 def short_link_page(link: ShortLink, base_url: str, language: str, site_name: str) -> str:
     title, words = PAGE_WORDS[language]
-    target = relative_target(link, base_url)
+    target = _rule_value(relative_target(link, base_url))
     return (
         f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
         f"<title>{title} – {escape(site_name)}</title>"
-        f"<script>location.replace({json.dumps(target)})</script></head>"
+        f"<script>location.replace({_script_string(target)})</script></head>"
         f'<body><p><a href="{escape(target)}">{words}</a></p></body></html>\n'
     )
 
@@ -57,6 +78,28 @@ def short_link_page(link: ShortLink, base_url: str, language: str, site_name: st
 def _host_path(url: str) -> str:
     parts = urlsplit(url)
     return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+# One writer per syntax: each value goes through ``_rule_value`` (UnsafeRule rather than a
+# line that would say something else), and the line is made here and nowhere else.
+
+def _netlify(source: str, target: str, status: str) -> str:
+    """``<from> <to> <status>``: fields split on spaces, "#" starts a comment, ":name" and "*" are placeholders."""
+    return f"{_rule_value(source, source=True)} {_rule_value(target)} {status}"
+
+
+def _apache(status: int, source: str, target: str | None = None, *, optional_slash: bool = False) -> str:
+    """``RedirectMatch <status> ^<regex>$ [<to>]``: the source is a regular expression, escaped."""
+    pattern = _regex(_rule_value(source, source=True)) + ("/?" if optional_slash else "")
+    return f"RedirectMatch {status} ^{pattern}$" + (f" {_rule_value(target)}" if target is not None else "")
+
+
+def _nginx(source: str, *directives: tuple[str, ...]) -> str:
+    """``location = <path> { <directive> <value>…; … }``: ";" ends a directive, braces a block,
+    "$" starts a variable. Directive names are ours; every value is a status code or checked."""
+    body = "; ".join(" ".join([name, *(v if v.isdigit() else _rule_value(v) for v in values)])
+                     for name, *values in directives)
+    return f"location = {_rule_value(source, source=True)} {{ {body}; }}"
 
 
 def netlify_rules(links: list[ShortLink], gone: list[str] = ()) -> str:
@@ -69,11 +112,11 @@ def netlify_rules(links: list[ShortLink], gone: list[str] = ()) -> str:
         source = _host_path(link.url).rstrip("/")
         target = _same_site(link)
         for path in (source, f"{source}/"):
-            lines += [f"{path} {target} 302!", f"{path} {target} 302"]
+            lines += [_netlify(path, target, "302!"), _netlify(path, target, "302")]
     if gone:
         lines.append("# Offres expirées : 410 Gone et la page « offre plus disponible » (Netlify ; ignoré par Cloudflare Pages)")
     for path in gone:
-        lines += [f"{path.rstrip('/')} {path}{GONE_FILE} 410!", f"{path} {path}{GONE_FILE} 410!"]
+        lines += [_netlify(path.rstrip("/"), f"{path}{GONE_FILE}", "410!"), _netlify(path, f"{path}{GONE_FILE}", "410!")]
     return "\n".join(lines) + "\n"
 
 
@@ -86,20 +129,20 @@ def _same_site(link: ShortLink) -> str:
 def apache_rules(links: list[ShortLink], base_path: str, gone: list[str] = ()) -> str:
     lines = [
         "# Territoire : généré, ne pas modifier",
-        f"ErrorDocument 404 {base_path}404.html",
+        f"ErrorDocument 404 {_rule_value(f'{base_path}404.html', source=True)}",
     ]
     for link in links:
         source = _host_path(link.url).rstrip("/")
-        lines.append(f"RedirectMatch 302 ^{_regex(source)}/?$ {_same_site(link)}")
+        lines.append(_apache(302, source, _same_site(link), optional_slash=True))
     if gone:
         lines.append("# Offres expirées : 410 Gone, avec la page « offre plus disponible » (Apache 2.4)")
     for path in gone:
-        pattern = _regex(path)
+        pattern = _regex(_rule_value(path, source=True))
         lines += [
-            f"RedirectMatch 301 ^{pattern[:-1]}$ {path}",
-            f"RedirectMatch 410 ^{pattern}$",
+            _apache(301, path.rstrip("/"), path),
+            _apache(410, path),
             f'<If "%{{REQUEST_URI}} =~ m#^{pattern}$#">',
-            f"  ErrorDocument 410 {path}{GONE_FILE}",
+            f"  ErrorDocument 410 {_rule_value(f'{path}{GONE_FILE}', source=True)}",
             "</If>",
         ]
     return "\n".join(lines) + "\n"
@@ -110,12 +153,12 @@ def nginx_rules(links: list[ShortLink], gone: list[str] = ()) -> str:
     for link in links:
         source = _host_path(link.url).rstrip("/")
         target = _same_site(link)
-        lines += [f"location = {source} {{ return 302 {target}; }}", f"location = {source}/ {{ return 302 {target}; }}"]
+        lines += [_nginx(source, ("return", "302", target)), _nginx(f"{source}/", ("return", "302", target))]
     if gone:
         lines.append("# Offres expirées : 410 Gone, avec la page « offre plus disponible ».")
     for path in gone:
-        lines += [f"location = {path.rstrip('/')} {{ return 301 {path}; }}",
-                  f"location = {path} {{ error_page 410 {path}{GONE_FILE}; return 410; }}"]
+        lines += [_nginx(path.rstrip("/"), ("return", "301", path)),
+                  _nginx(path, ("error_page", "410", f"{path}{GONE_FILE}"), ("return", "410"))]
     return "\n".join(lines) + "\n"
 
 
@@ -129,13 +172,22 @@ def expired_paths(site) -> list[str]:
     return [base_path + p.url for p in site.pages if p.meta.get("gone")]
 
 
+def _page_file(out: Path, rel: str) -> Path:
+    """``out/<rel>/index.html``, every segment of ``rel`` a slug: a code never names a folder
+    outside the site ("..", "/etc/cron.d/x")."""
+    parts = rel.strip("/").split("/")
+    if not all(SLUG_RE.match(part) for part in parts):
+        raise UnsafeRule(rel)
+    return out.joinpath(*parts, "index.html")
+
+
 def write_short_links(site, links: list[ShortLink], out: Path) -> None:
     """Inside the site being built: /q/<code>/index.html, _redirects, .htaccess, and beside each
     expired offer's page the copy the 410 rules serve."""
     cfg = site.content.config
     base_url = cfg.site.base_url
     for link in links:
-        page = out / link.path / "index.html"
+        page = _page_file(out, link.path)
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(short_link_page(link, base_url, cfg.site.language, cfg.site.name), encoding="utf-8")
     gone = expired_paths(site)

@@ -30,7 +30,7 @@ MEDIA_PATTERN = r"^(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
 LINK_PATTERN = r"^(https://|mailto:|tel:)"
 TIMEZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
 # fields.EMAIL_RE, written so that JavaScript (the editor) compiles it too, even in unicode mode.
-EMAIL_PATTERN = r'^[^@\s<>"]+@[^@\s<>"]+\.[A-Za-z]{2,}$'
+EMAIL_PATTERN = r"^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
 
 # kind → (file name, title, description), in French: the officers' language.
 KIND_INFO: dict[str, tuple[str, str, str]] = {

@@ -13,14 +13,14 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageOps
 
 from .drawing import draw_text, fit_text, font, text_width
-from .images import reading
+from .images import pixels_only, reading
 from .jpeg_rows import OPTIONS as JPEG_OPTIONS, SharedTop
 from .output import place, write_file
 from .workers import Workers, done
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
-LAYOUT_VERSION = "4"  # bump when the drawing changes (the encoding, jpeg_rows.OPTIONS, is in the key)
+LAYOUT_VERSION = "5"  # bump when the drawing changes (the encoding, jpeg_rows.OPTIONS, is in the key)
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ class SocialCards:
             path = self.media_dir / media if media else None
             if path is not None and path.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp") and path.is_file():
                 with reading(media), Image.open(path) as img:
-                    base = ImageOps.fit(ImageOps.exif_transpose(img).convert("RGB"), (WIDTH, HEIGHT), Image.LANCZOS)
+                    base = pixels_only(ImageOps.fit(ImageOps.exif_transpose(img).convert("RGB"), (WIDTH, HEIGHT), Image.LANCZOS))
             shade = Image.new("RGB", (WIDTH, HEIGHT), self.primary)
             mask = Image.linear_gradient("L").resize((WIDTH, HEIGHT)).point(lambda v: min(255, int(v * 1.15) + 40))
             image = Image.composite(shade, base, mask)

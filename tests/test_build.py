@@ -96,8 +96,7 @@ def test_engine_failure_leaves_previous_site_untouched(built, monkeypatch):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(engine, "mkdocs_build", broken)
-    with pytest.raises(RuntimeError):
-        build(built)
+    assert build(built) == 3  # an unexpected error: told as one (tests/test_hostile_content.py)
     assert (built / "site" / "index.html").read_bytes() == marker
 
 

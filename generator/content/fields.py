@@ -6,7 +6,6 @@ so that ``validation`` can explain them in the site's language."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any
@@ -15,6 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 from slugify import slugify
+
+from ..safe_svg import SvgRefused, clean_file
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A plain address: nothing a ``mailto:`` link would read as more headers (?cc=, &body=), no quote,
@@ -248,27 +249,18 @@ def _media(value: str, info: ValidationInfo) -> str:
         close = difflib.get_close_matches(value, existing, n=1, cutoff=0.6)
         hint = f" — « {close[0]} » ?" if close else ""
         _fail("media_missing", value, hint=hint)
-    if media_dir is not None and path.suffix.lower() == ".svg" and (found := _svg_active_content(media_dir / value)):
-        _fail("svg_active", value, found=found)
+    if media_dir is not None and path.suffix.lower() == ".svg":
+        _svg(media_dir / value, value)
     return value
 
 
-# SVG files are published as they are: opened on their own, a script or an event handler in
-# one would run on the site's address, and an external reference would call another site.
-_SVG_ACTIVE = re.compile(
-    r"<script|<foreignobject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|@import"
-    r"""|(?:href|src)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.I)
-
-
-@lru_cache(maxsize=256)
-def _svg_scan(path: Path, stamp: tuple) -> str | None:
-    found = _SVG_ACTIVE.search(path.read_text("utf-8", errors="replace"))
-    return found.group(0).strip() if found else None
-
-
-def _svg_active_content(path: Path) -> str | None:
-    stat = path.stat()
-    return _svg_scan(path, (stat.st_mtime_ns, stat.st_size))
+def _svg(path: Path, value: str) -> None:
+    """An SVG is published rewritten from an allow-list (safe_svg); one that would lose a script, an
+    animation or a link to another host on the way is refused, for the officer to export it again."""
+    try:
+        clean_file(path)
+    except SvgRefused as refused:
+        _fail(refused.kind, value, found=refused.found)
 
 
 Text = Annotated[str, Field(min_length=1)]

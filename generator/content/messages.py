@@ -253,8 +253,16 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "unreadable or incomplete image ({detail}): open it, save it again as JPEG or PNG and replace this file",
     },
     "svg_active": {
-        "fr": "le SVG « {input} » contient « {found} » : un script ou un appel à un autre site, qui s'exécuterait sur le site. Exportez-le de nouveau en SVG simple (sans script ni lien) ou en PNG",
-        "en": "the SVG “{input}” contains “{found}”: a script or a call to another site, which would run on the site. Export it again as plain SVG (no script, no link) or as PNG",
+        "fr": "le SVG « {input} » contient « {found} » : un script, une animation, un contenu HTML ou un appel à un autre site, que le site ne publie pas. Exportez-le de nouveau en SVG simple (formes, tracés, textes et dégradés, sans script ni lien) ou en PNG",
+        "en": "the SVG “{input}” contains “{found}”: a script, an animation, HTML content or a call to another site, which the site does not publish. Export it again as plain SVG (shapes, paths, text and gradients, no script, no link) or as PNG",
+    },
+    "svg_doctype": {
+        "fr": "le SVG « {input} » contient « {found} » : une déclaration qui peut définir des entités ou faire charger un autre fichier, que le site ne publie pas. Supprimez cette ligne avec un éditeur de texte, ou exportez l'image de nouveau en SVG simple ou en PNG",
+        "en": "the SVG “{input}” contains “{found}”: a declaration that can define entities or load another file, which the site does not publish. Delete this line with a text editor, or export the image again as plain SVG or as PNG",
+    },
+    "svg_invalid": {
+        "fr": "le fichier « {input} » n'est pas une image SVG lisible ({found}) : ouvrez-le dans votre logiciel de dessin et exportez-le de nouveau en SVG simple, ou en PNG",
+        "en": "the file “{input}” is not a readable SVG image ({found}): open it in your drawing program and export it again as plain SVG, or as PNG",
     },
     "media_outside": {"fr": "« {input} » : le chemin doit rester dans content/media/ (pas de « .. » ni de chemin absolu)", "en": "“{input}”: the path must stay inside content/media/ (no “..” nor absolute path)"},
     "theme_missing": {"fr": "thème « {input} » introuvable dans themes/ ; thèmes disponibles : {expected}", "en": "theme “{input}” not found in themes/; available themes: {expected}"},

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
@@ -13,13 +14,26 @@ class TerritoireConfig(Config):
     enabled = c.Type(bool, default=True)
 
 
+# What ``mkdocs_config`` escaped for Material's templates. Marked as markup so that the few places
+# where Material escapes them itself (``title="{{ config.site_name | e }}"``) do not do it twice.
+ESCAPED_SETTINGS = ("site_name", "site_description")
+
+
+def mark_escaped(config) -> None:
+    for key in ESCAPED_SETTINGS:
+        if config.get(key):
+            config[key] = Markup(config[key])
+
+
 def mkdocs_config(site, theme_dir: Path, docs_dir: Path, site_dir: Path) -> dict:
     """Plain data for ``mkdocs.config.load_config``: no mkdocs.yml for the officer to maintain."""
     cfg = site.content.config
     return {
-        "site_name": escape(cfg.site.name),  # Material prints it unescaped
+        # Material's templates print these as they are (no autoescape): escaped here, marked as
+        # such once loaded (``mark_escaped``). The URL is a validated one (fields.SiteUrl).
+        "site_name": escape(cfg.site.name),
         "site_url": cfg.site.base_url,
-        "site_description": cfg.site.description,
+        "site_description": escape(cfg.site.description) if cfg.site.description else None,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,

@@ -15,7 +15,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # officers need no banner abo
 from mkdocs.commands.build import build as mkdocs_build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 
-from .config import mkdocs_config  # noqa: E402
+from .config import mark_escaped, mkdocs_config  # noqa: E402
 from .page_cache import PageCache  # noqa: E402
 from .plugin import TerritoirePlugin  # noqa: E402
 
@@ -41,6 +41,7 @@ def render_site(site, theme_dir: Path, out_dir: Path, *, cache_dir: Path | None 
     with tempfile.TemporaryDirectory(prefix="territoire-docs-") as docs_dir:
         data = mkdocs_config(site, theme_dir, Path(docs_dir), out_dir)
         config = load_config(io.StringIO(yaml.safe_dump(data, allow_unicode=True)))
+        mark_escaped(config)
         templates = [p.relative_to(theme_dir).as_posix() for p in Path(theme_dir).rglob("*.html")]
         settings = {k: v for k, v in data.items() if k not in ("docs_dir", "site_dir")}  # temporary folders
         cache = PageCache(Path(cache_dir) / "pages", theme_dir, settings) if cache_dir else None

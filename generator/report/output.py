@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import spreadsheet
 from ..site.dates import short_date
 from ..site.short_links import ShortLink
 from .counting import ScanCount
@@ -80,6 +80,6 @@ def csv_rows(count: ScanCount) -> list[tuple[str, str, str, str, str, int]]:
 
 def write_csv(count: ScanCount, path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
+        writer = spreadsheet.writer(file)  # labels are the officer's text: no formula runs from them
         writer.writerow(CSV_HEADER)
         writer.writerows(csv_rows(count))

@@ -22,7 +22,7 @@ def _ical_times(event, clock: Clock):
 def vevent(slug: str, event, page_url: str, where: str, description: str, clock: Clock, host: str) -> icalendar.Event:
     item = icalendar.Event()
     item.add("uid", f"{slug}@{host}")  # stable across builds: calendars update, never duplicate
-    item.add("dtstamp", clock.now)
+    item.add("dtstamp", clock.now)  # the reference date, never the machine's clock: reproducible
     start, end = _ical_times(event, clock)
     item.add("dtstart", start)
     item.add("dtend", end)
@@ -40,7 +40,9 @@ def calendar(items: list[icalendar.Event], name: str, language: str) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # An X- property is "unknown" to icalendar, written without escaping: as vText, a line break or
+    # a CR in the event's title is escaped like in SUMMARY, never a broken or injected line.
+    cal.add("x-wr-calname", icalendar.vText(name))
     for item in items:
         cal.add_component(item)
     days = [_day(item.decoded("dtstart")) for item in items]
@@ -51,7 +53,6 @@ def calendar(items: list[icalendar.Event], name: str, language: str) -> bytes:
 
 def _day(value) -> date:
     return value.date() if isinstance(value, datetime) else value
-    return cal.to_ical()
 
 
 def google_link(event, where: str, page_url: str, description: str, clock: Clock) -> str:

@@ -1,4 +1,9 @@
-"""The reference date of a build: --today, else SOURCE_DATE_EPOCH, else now. Reproducible builds."""
+"""The reference date of a build: --today, else SOURCE_DATE_EPOCH, else today. Reproducible builds.
+
+Everything a build writes depends on that date alone, never on the hour: ``now`` is the start of
+the reference day, so two builds of the same day (a second or hours apart, with --today, with
+SOURCE_DATE_EPOCH or with neither) are byte for byte the same. The site is rebuilt every day,
+so an event ending at 17:00 moves to the past events with the next day's build."""
 
 from __future__ import annotations
 
@@ -11,19 +16,19 @@ from zoneinfo import ZoneInfo
 @dataclass(frozen=True)
 class Clock:
     today: date
-    now: datetime  # aware, in the site's time zone
+    now: datetime  # aware, in the site's time zone: the start of ``today``, for reproducibility
     zone: ZoneInfo
 
     @classmethod
     def make(cls, zone_name: str, today: date | None = None, environ=os.environ) -> "Clock":
         zone = ZoneInfo(zone_name)
-        if today is not None:
-            now = datetime.combine(today, time(0, 0), zone)
-        elif environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
-            now = datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).astimezone(zone)
-        else:
-            now = datetime.now(zone)
-        return cls(today=now.date(), now=now, zone=zone)
+        if today is None:
+            if environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+                instant = datetime.fromtimestamp(int(environ["SOURCE_DATE_EPOCH"]), timezone.utc).astimezone(zone)
+            else:
+                instant = datetime.now(zone)
+            today = instant.date()
+        return cls(today=today, now=datetime.combine(today, time(0, 0), zone), zone=zone)
 
     def aware(self, value: date | datetime, *, end: bool = False) -> datetime:
         """An instant for a field: a naive time is local; a date alone is the whole day."""

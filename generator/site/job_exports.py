@@ -2,12 +2,12 @@
 /offres/offres.json (complete records) and /offres/offres.csv (a spreadsheet).
 
 CSV: UTF-8 with a byte order mark (Excel then reads accents right), comma-separated, quoted
-where needed (RFC 4180), CRLF line ends, one offer per line, newest first. Fields are described
-in docs/offres.md."""
+where needed (RFC 4180), CRLF line ends, one offer per line, newest first, a text that a
+spreadsheet would run as a formula neutralised (``spreadsheet``). Fields are described in
+docs/offres.md."""
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 
 import nh3
+
+from .. import spreadsheet
 
 CSV_COLUMNS = {
     "fr": ["id", "url", "titre", "employeur", "site_employeur", "secteur", "secteur_libelle", "contrat",
@@ -56,7 +58,7 @@ def offers_json(records: list[dict], *, site_name: str, url: str) -> bytes:
 
 def offers_csv(records: list[dict], lang: str) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = spreadsheet.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS[lang])
     yes, no = YES_NO[lang]
     for r in records:
@@ -71,5 +73,5 @@ def offers_csv(records: list[dict], lang: str) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _cell(value) -> str:
-    return "" if value is None else str(_number(value))
+def _cell(value):
+    return "" if value is None else _number(value)  # a number stays one: never taken for a formula

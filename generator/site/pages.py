@@ -327,7 +327,9 @@ def _job_social_card(cards, job: dict, background: str | None) -> dict:
 
 def _sitemap(site: Site) -> bytes:
     """Every page a search engine should know: no noindex page (expired offers, 404)."""
-    base = site.content.config.site.base_url
-    entries = "".join(f"<url><loc>{base}{p.url}</loc></url>" for p in site.pages if not p.meta.get("noindex"))
+    from xml.sax.saxutils import escape as xml_escape
+
+    base = site.content.config.site.base_url  # a validated address; escaped all the same, as any XML text
+    entries = "".join(f"<url><loc>{xml_escape(base + p.url)}</loc></url>" for p in site.pages if not p.meta.get("noindex"))
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>\n').encode()
