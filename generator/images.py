@@ -32,12 +32,19 @@ WEBP_METHOD = 3  # files as small as method 4, made 25 % faster
 ENCODING = f"{WIDTHS}/webp-{WEBP_QUALITY}-{WEBP_METHOD}/jpeg-{JPEG_QUALITY}/no-info".encode()
 
 
-class UnreadableImage(Exception):
-    """An image file Pillow cannot decode (cut short by an upload, or not an image at all)."""
+# Decoded, an image takes 3 or 4 bytes a pixel in every process that resizes it: 50 million
+# pixels (a 8,000 × 6,000 photo, more than any camera phone) is already 200 MB. Over that, the
+# officer is asked to reduce it, instead of the build taking gigabytes for one picture.
+MAX_PIXELS = 50_000_000
 
-    def __init__(self, rel: str, detail: str):
-        super().__init__(rel, detail)
-        self.rel, self.detail = rel, detail
+
+class UnreadableImage(Exception):
+    """An image file Pillow cannot decode (cut short by an upload, not an image, far too large)."""
+
+    def __init__(self, rel: str, key: str = "image_unreadable", values: dict | None = None, **more):
+        # (rel, key, values) are the args, so that it crosses back from a worker process whole
+        self.rel, self.key, self.values = rel, key, {**(values or {}), **more}
+        super().__init__(rel, key, self.values)
 
 
 @contextmanager
@@ -45,8 +52,10 @@ def reading(rel: str):
     """Turn Pillow's errors on an officer's image into one naming the file."""
     try:
         yield
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as err:
-        raise UnreadableImage(rel, str(err)) from None
+    except Image.DecompressionBombError:
+        raise UnreadableImage(rel, "image_too_large", size="?", max=MAX_PIXELS // 1_000_000) from None
+    except (OSError, SyntaxError, ValueError) as err:
+        raise UnreadableImage(rel, detail=str(err)) from None
 
 
 @contextmanager
@@ -62,7 +71,7 @@ def images_named(project: Path):
         path = Path(err.rel)
         rel = path.relative_to(project).as_posix() if path.is_absolute() and path.is_relative_to(project) else f"content/media/{err.rel}"
         msg = Messages(language_of(project))
-        raise ContentError([Problem(rel, None, None, msg("image_unreadable", detail=err.detail))]) from None
+        raise ContentError([Problem(rel, None, None, msg(err.key, **err.values))]) from None
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,8 @@ class MediaLibrary:
             with reading(rel), Image.open(path) as img:  # reads the header only
                 img = ImageOps.exif_transpose(img) if _rotated(img) else img
                 width, height = img.size
+                if width * height > MAX_PIXELS:
+                    raise UnreadableImage(rel, "image_too_large", size=f"{width} × {height}", max=MAX_PIXELS // 1_000_000)
                 alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
             self._sources[rel] = Source(rel, digest, width, height, alpha)
         return self._sources[rel]
@@ -144,7 +155,7 @@ class MediaLibrary:
                 try:
                     data = clean_file(self.media_dir / rel)
                 except SvgRefused as refused:  # changed since it was checked (live preview)
-                    raise UnreadableImage(rel, f"{refused.kind}: {refused.found}") from None
+                    raise UnreadableImage(rel, detail=f"{refused.kind}: {refused.found}") from None
                 write_file(out / "media" / rel, data)
                 continue
             src = self.source(rel)

@@ -369,3 +369,22 @@ def test_a_bug_is_told_as_one_with_its_details_in_a_file(project, capsys, monkey
     monkeypatch.setenv("TERRITOIRE_DEBUG", "1")  # developers get the exception itself
     with pytest.raises(KeyError):
         cli.main(["build", "--project", str(project), "--today", TODAY])
+
+
+def test_an_image_too_large_to_resize(project, capsys):
+    """A 1 MB PNG can hold 81 million pixels: 500 MB to resize. Over 50 million, the officer reduces it."""
+    from PIL import Image
+
+    Image.new("L", (9000, 9000)).save(project / "content/media/hero.jpg", "PNG")
+    [line] = refused(capsys, project)
+    assert line == ("content/media/hero.jpg: image trop grande (9000 × 9000 pixels) : 50 millions de pixels au plus ; "
+                    "enregistrez-la en 4000 pixels de large, c'est bien assez même pour une affiche")
+
+
+def test_worker_errors_cross_processes_whole():
+    import pickle
+
+    from generator.images import UnreadableImage
+
+    err = pickle.loads(pickle.dumps(UnreadableImage("a.jpg", "image_too_large", size="1 × 1", max=50)))
+    assert (err.rel, err.key, err.values) == ("a.jpg", "image_too_large", {"size": "1 × 1", "max": 50})

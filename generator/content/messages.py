@@ -248,6 +248,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "« {field} » s'écrit sur chaque date de la série (sous « dates: »), pas sur la série entière",
         "en": "“{field}” goes on each date of the series (under “dates:”), not on the whole series",
     },
+    "image_too_large": {
+        "fr": "image trop grande ({size} pixels) : {max} millions de pixels au plus ; enregistrez-la en 4000 pixels de large, c'est bien assez même pour une affiche",
+        "en": "image too large ({size} pixels): {max} million pixels at most; save it 4,000 pixels wide, plenty even for a poster",
+    },
     "image_unreadable": {
         "fr": "image illisible ou incomplète ({detail}) : ouvrez-la, enregistrez-la de nouveau en JPEG ou PNG et remplacez ce fichier",
         "en": "unreadable or incomplete image ({detail}): open it, save it again as JPEG or PNG and replace this file",
