@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from .content.project import Content, load_project
-from .images import MediaLibrary, images_named
+from .media.images import MediaLibrary, images_named
 from .output import atomic_dir, refuse_dangerous_output
-from .social_cards import SocialCards
-from .workers import Workers
-from .redirects import expired_paths, nginx_rules, write_short_links
+from .media.social_cards import SocialCards
+from .media.workers import Workers
+from .codes.redirects import expired_paths, nginx_rules, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir

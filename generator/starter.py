@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import __version__
 from .content.model import KINDS
-from .schema import field_reference, schema_file, write_schemas
+from .content.schema import field_reference, schema_file, write_schemas
 
 SCHEMAS_DIR = "schemas"
 

@@ -15,41 +15,11 @@ import pytest
 
 from generator.cli import main
 
+from hostile_support import TODAY, project, refused, snapshot, write  # noqa: F401  (project: a fixture)
 from project_factory import FILES, make_project
 
-TODAY = "2026-11-23"
 JOB = FILES["content/jobs/infirmier.yml"]
 EVENT = FILES["content/events/job-dating.yml"]
-
-
-def refused(capsys, root: Path, command: str = "build") -> list[str]:
-    """Run ``command`` on the project; it must fail as a content error. Returns the problem lines."""
-    site = root / "site"
-    before = _snapshot(site)
-    assert main([command, "--project", str(root), "--today", TODAY]) == 1
-    err = capsys.readouterr().err
-    lines = err.strip().splitlines()
-    assert lines[-1].endswith("le site n'a pas été modifié."), err
-    assert _snapshot(site) == before
-    return lines[:-1]
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {}
-
-
-@pytest.fixture
-def project(tmp_path, capsys) -> Path:
-    """A project built once, so that every refusal can show the previous site untouched."""
-    root = make_project(tmp_path / "projet")
-    assert main(["build", "--project", str(root), "--today", TODAY]) == 0
-    capsys.readouterr()
-    return root
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (root / rel).write_text(text, encoding="utf-8")
 
 
 # --- YAML itself -----------------------------------------------------------------------------
@@ -357,7 +327,7 @@ def test_a_bug_is_told_as_one_with_its_details_in_a_file(project, capsys, monkey
         raise KeyError("page")
 
     monkeypatch.setattr(mkdocs_engine, "mkdocs_build", broken)
-    before = _snapshot(project / "site")
+    before = snapshot(project / "site")
     assert cli.main(["build", "--project", str(project), "--today", TODAY]) == 3
     err = capsys.readouterr().err
     assert err.startswith("erreur inattendue de Territoire (KeyError) : rien n'a été modifié. Ce n'est pas une erreur "
@@ -365,7 +335,7 @@ def test_a_bug_is_told_as_one_with_its_details_in_a_file(project, capsys, monkey
     log = Path(err.rsplit("envoyez le fichier ", 1)[1].split(" à l'équipe")[0])
     assert "Traceback" in log.read_text("utf-8") and "KeyError: 'page'" in log.read_text("utf-8")
     log.unlink()
-    assert _snapshot(project / "site") == before
+    assert snapshot(project / "site") == before
     monkeypatch.setenv("TERRITOIRE_DEBUG", "1")  # developers get the exception itself
     with pytest.raises(KeyError):
         cli.main(["build", "--project", str(project), "--today", TODAY])
@@ -384,7 +354,7 @@ def test_an_image_too_large_to_resize(project, capsys):
 def test_worker_errors_cross_processes_whole():
     import pickle
 
-    from generator.images import UnreadableImage
+    from generator.media.images import UnreadableImage
 
     err = pickle.loads(pickle.dumps(UnreadableImage("a.jpg", "image_too_large", size="1 × 1", max=50)))
     assert (err.rel, err.key, err.values) == ("a.jpg", "image_too_large", {"size": "1 × 1", "max": 50})

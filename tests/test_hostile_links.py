@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -17,60 +14,23 @@ import pytest
 from generator.cli import main
 from generator.content.errors import ContentError
 from generator.content.project import load_project
-from generator.redirects import UnsafeRule, apache_rules, netlify_rules, nginx_rules, short_link_page, write_short_links
+from generator.codes.redirects import UnsafeRule, apache_rules, netlify_rules, nginx_rules, short_link_page, write_short_links
 from generator.site.short_links import ShortLink
 
 from browser_support import CHROMIUM, require_browser
+from hostile_support import TODAY, project, refused, write  # noqa: F401  (project: a fixture)
 from project_factory import FILES, make_project
+from web_servers import apache, get, needs_apache, needs_nginx, nginx
 
-TODAY = "2026-11-23"
 CONFIG = FILES["site_config.yml"]
 JOB = FILES["content/jobs/infirmier.yml"]
 CAMPAIGN = FILES["content/campaigns/soignants.yml"]
 NO_PLACEMENT = CAMPAIGN.split("placements:")[0]
-IN_CI = os.environ.get("CI") == "true"
 
 
 def registered(code: str = "bastille", retired: str | None = None) -> str:
     text = f'{code}:\n  campaign: soignants\n  medium: affiche\n  label: "Affiche"\n  published: 2026-10-01\n'
     return text + (f"  retired: {retired}\n" if retired is not None else "")
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()} if folder.is_dir() else {}
-
-
-def refused(capsys, root: Path) -> list[str]:
-    """``check`` then ``build`` fail as a content error, in French, with no traceback, and the
-    previous site (and its nginx snippet) stays byte for byte. Returns the problem lines."""
-    site, snippet = root / "site", root / "site.nginx.conf"
-    before, before_snippet = _snapshot(site), snippet.read_bytes() if snippet.exists() else None
-    outside_before = sorted(p for p in root.parent.rglob("index.html") if not p.is_relative_to(root))
-    lines = []
-    for command in ("check", "build"):
-        assert main([command, "--project", str(root), "--today", TODAY]) == 1
-        err = capsys.readouterr().err
-        assert "Traceback" not in err
-        lines = err.strip().splitlines()
-        assert lines[-1].endswith("le site n'a pas été modifié."), err
-    assert _snapshot(site) == before
-    assert (snippet.read_bytes() if snippet.exists() else None) == before_snippet
-    assert sorted(p for p in root.parent.rglob("index.html") if not p.is_relative_to(root)) == outside_before
-    return lines[:-1]
-
-
-@pytest.fixture
-def project(tmp_path, capsys) -> Path:
-    """A project built once, so that every refusal can show the previous site untouched."""
-    root = make_project(tmp_path / "projet")
-    assert main(["build", "--project", str(root), "--today", TODAY]) == 0
-    capsys.readouterr()
-    return root
-
-
-def write(root: Path, rel: str, text: str) -> None:
-    (root / rel).parent.mkdir(parents=True, exist_ok=True)
-    (root / rel).write_text(text, encoding="utf-8")
 
 
 # --- 1. codes of qr-codes.yml: a slug, nothing else --------------------------------------------------
@@ -188,26 +148,6 @@ def test_the_redirect_page_of_a_retired_code_runs_no_injected_script(tmp_path):
 
 # --- real servers: the rules of a project where hostile values were attempted -----------------------
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _request(port: int, path: str) -> tuple[int, str | None]:
-    import http.client
-
-    for _ in range(50):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", path)
-            response = conn.getresponse()
-            return response.status, response.getheader("Location")
-        except OSError:
-            time.sleep(0.1)
-    raise AssertionError(f"no server on port {port}")
-
-
 @pytest.fixture
 def attempted(tmp_path, capsys) -> Path:
     """A site with two retired codes (home page, another site), then every hostile destination
@@ -229,70 +169,29 @@ def attempted(tmp_path, capsys) -> Path:
 
 
 def _check_answers(port: int) -> None:
-    assert _request(port, "/") == (200, None)  # never redirected to another host
-    assert _request(port, "/soignants/") == (200, None)
-    assert _request(port, "/offres/")[0] == 200
-    status, location = _request(port, "/q/bastille/")
+    def answer(path: str) -> tuple[int, str | None]:
+        return get(f"http://127.0.0.1:{port}{path}")[:2]
+
+    assert answer("/") == (200, None)  # never redirected to another host
+    assert answer("/soignants/") == (200, None)
+    assert answer("/offres/")[0] == 200
+    status, location = answer("/q/bastille/")
     assert status == 302 and location.endswith("/?utm_source=qr&utm_medium=affiche&utm_campaign=soignants&utm_content=bastille")
-    status, location = _request(port, "/q/relais")
+    status, location = answer("/q/relais")
     assert status == 302 and location.startswith("https://partenaire.example.org/relais?utm_source=qr")
-    assert _request(port, "/q/intrus/")[0] == 404
+    assert answer("/q/intrus/")[0] == 404
 
 
-@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/nginx").exists(), reason="nginx not installed")
+@needs_nginx
 def test_nginx_accepts_the_rules_and_only_redirects_short_links(attempted):
-    port, run = _free_port(), attempted / "nginx"
-    run.mkdir()
-    user = "user root;" if os.geteuid() == 0 else ""
-    (run / "nginx.conf").write_text(f"""{user} daemon off; worker_processes 1; pid {run}/nginx.pid; error_log {run}/error.log;
-events {{ worker_connections 16; }}
-http {{
-  access_log off;
-  client_body_temp_path {run}; proxy_temp_path {run}; fastcgi_temp_path {run}; uwsgi_temp_path {run}; scgi_temp_path {run};
-  server {{ listen 127.0.0.1:{port}; root {attempted}/site; error_page 404 /404.html; include {attempted}/site.nginx.conf; }}
-}}
-""")
-    test = subprocess.run(["/usr/sbin/nginx", "-t", "-c", str(run / "nginx.conf")], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    server = subprocess.Popen(["/usr/sbin/nginx", "-c", str(run / "nginx.conf")])
-    try:
+    with nginx(attempted / "site", attempted / "site.nginx.conf", attempted / "nginx") as port:
         _check_answers(port)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
-@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/apache2").exists(), reason="Apache not installed")
+@needs_apache
 def test_apache_accepts_the_rules_and_only_redirects_short_links(attempted):
-    port, run = _free_port(), attempted / "apache"
-    run.mkdir()
-    modules = "/usr/lib/apache2/modules"
-    (run / "httpd.conf").write_text(f"""ServerRoot "{run}"
-LoadModule mpm_event_module {modules}/mod_mpm_event.so
-LoadModule authz_core_module {modules}/mod_authz_core.so
-LoadModule alias_module {modules}/mod_alias.so
-LoadModule dir_module {modules}/mod_dir.so
-LoadModule mime_module {modules}/mod_mime.so
-Listen 127.0.0.1:{port}
-ServerName localhost
-PidFile {run}/httpd.pid
-ErrorLog {run}/error.log
-TypesConfig /etc/mime.types
-DocumentRoot "{attempted}/site"
-DirectoryIndex index.html
-<Directory "{attempted}/site">
-  AllowOverride All
-  Require all granted
-</Directory>
-""")
-    test = subprocess.run(["/usr/sbin/apache2", "-t", "-f", str(run / "httpd.conf")], capture_output=True, text=True)
-    assert test.returncode == 0, test.stderr
-    server = subprocess.Popen(["/usr/sbin/apache2", "-f", str(run / "httpd.conf"), "-DFOREGROUND"])
-    try:
+    with apache(attempted / "site", attempted / "apache") as port:
         _check_answers(port)  # .htaccess is read at each request: a broken one would answer 500
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def test_netlify_rules_have_only_short_links_and_no_splat(attempted):

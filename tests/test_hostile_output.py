@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from generator.cli import main
-from generator.safe_svg import SvgRefused, clean
+from generator.media.safe_svg import SvgRefused, clean
 
 from project_factory import FILES, make_project
 

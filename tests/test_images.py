@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from generator.cli import main
-from generator.images import MediaLibrary
+from generator.media.images import MediaLibrary
 
 from project_factory import FILES, make_project
 

@@ -7,18 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
-import time
-from datetime import date, datetime
+import sys
+from datetime import date, datetime, timezone
 from pathlib import Path
-from urllib.request import urlopen
-from urllib.error import HTTPError
+from urllib.parse import urljoin
 
 import feedparser
 from babel.numbers import format_decimal
+from feedgen.feed import FeedGenerator
 import jsonschema
 import pytest
 
@@ -31,6 +28,7 @@ from generator.site.structured_data import job_posting_json_ld
 
 from job_board_support import TODAY, build_board
 from project_factory import FILES, make_project
+from web_servers import apache, get, needs_apache, needs_nginx, nginx
 
 LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 CARD = 'class="territoire-card territoire-card--job"'
@@ -318,13 +316,43 @@ def test_feeds_parse_newest_first_with_stable_ids(board):
         assert [e.id.rsplit("/", 2)[-2] for e in sector_feed.entries] == [c["slug"] for c in mine[:50]]
 
 
-def test_feed_is_reproducible(tmp_path):
+def _machine_clock_at(monkeypatch, instant: datetime) -> None:
+    """From now on the generator, and the feed library it uses, read ``instant`` as the time of the
+    machine that builds (the modules already imported: a build has imported them all)."""
+    real = datetime
+
+    class Meta(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, real)  # the content's own datetimes stay datetimes for the code
+
+    class MachineClock(real, metaclass=Meta):
+        def __new__(cls, *args, **kwargs):
+            return real(*args, **kwargs)  # what the build makes stays plain, picklable for its workers
+
+        @classmethod
+        def now(cls, tz=None):
+            return instant.astimezone(tz) if tz else instant.astimezone().replace(tzinfo=None)
+
+    for name, module in list(sys.modules.items()):
+        if name.partition(".")[0] in ("generator", "feedgen"):
+            for attribute, value in list(vars(module).items()):
+                if value is real:
+                    monkeypatch.setattr(module, attribute, MachineClock)
+    # Without these, a patch that missed the clock's readers would make the test pass for nothing.
+    assert Clock.make("Europe/Paris").now.date() == instant.date()
+    assert FeedGenerator().updated() == instant
+
+
+def test_feed_is_reproducible(tmp_path, monkeypatch):
+    """Two reference dates and two machine clocks years apart (the second one patched, no sleeping
+    for the clock to move): the same bytes, dated by the content only."""
     make_project(tmp_path)
     feeds = []
-    for today in ("2026-11-23", "2026-12-24"):
+    for today, machine_time in (("2026-11-23", None), ("2026-12-24", datetime(2041, 5, 2, 17, 45, 12, tzinfo=timezone.utc))):
+        if machine_time:
+            _machine_clock_at(monkeypatch, machine_time)
         assert main(["build", "--project", str(tmp_path), "--today", today]) == 0
         feeds.append((tmp_path / "site/offres/flux.xml").read_bytes())
-        time.sleep(1.1)
     assert feeds[0] == feeds[1]
     assert b"<updated>2026-10-01T00:00:00+02:00</updated>" in feeds[0]
 
@@ -421,20 +449,7 @@ def test_english_job_board(tmp_path):
 
 # --- the rules, served by real Apache and nginx when installed -----------------------------------------
 
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urlopen(url) as r:
-            return r.status, r.read().decode()
-    except HTTPError as e:
-        return e.code, e.read().decode()
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+UTM = "utm_source=qr&utm_medium=affiche&utm_campaign=soignants&utm_content=bastille"
 
 
 @pytest.fixture
@@ -444,93 +459,28 @@ def small_site(tmp_path):
     return tmp_path
 
 
-def _redirect(base: str, path: str) -> tuple[int, str | None]:
-    """Status and Location of a request, without following the redirect (a real HTTP redirect)."""
-    import http.client
-
-    host, port = base.removeprefix("http://").split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=5)
-    conn.request("GET", path)
-    response = conn.getresponse()
-    return response.status, response.getheader("Location")
+def _short_link_redirects(base: str) -> None:
+    for path in ("/q/bastille/", "/q/bastille"):  # a real redirect, counted in the access log
+        answer = get(base + path)
+        assert answer.status == 302 and answer.location.endswith(f"/soignants/?{UTM}"), answer[:2]
+        assert get(urljoin(base + path, answer.location)).status == 200  # to the campaign, on this host
 
 
-UTM = "utm_source=qr&utm_medium=affiche&utm_campaign=soignants&utm_content=bastille"
-# In CI the servers are installed (.ci/run): these tests must run there, never skip.
-IN_CI = os.environ.get("CI") == "true"
-
-
-def _wait(url: str) -> None:
-    for _ in range(50):
-        try:
-            _get(url)
-            return
-        except OSError:
-            time.sleep(0.1)
-
-
-@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/apache2").exists(), reason="Apache not installed")
+@needs_apache
 def test_apache_answers_410_with_the_page(small_site):
-    port, run = _free_port(), small_site / "apache"
-    run.mkdir()
-    modules = "/usr/lib/apache2/modules"
-    (run / "httpd.conf").write_text(f"""ServerRoot "{run}"
-LoadModule mpm_event_module {modules}/mod_mpm_event.so
-LoadModule authz_core_module {modules}/mod_authz_core.so
-LoadModule alias_module {modules}/mod_alias.so
-LoadModule dir_module {modules}/mod_dir.so
-LoadModule mime_module {modules}/mod_mime.so
-Listen 127.0.0.1:{port}
-ServerName localhost
-PidFile {run}/httpd.pid
-ErrorLog {run}/error.log
-TypesConfig /etc/mime.types
-DocumentRoot "{small_site}/site"
-DirectoryIndex index.html
-<Directory "{small_site}/site">
-  AllowOverride All
-  Require all granted
-</Directory>
-""")
-    server = subprocess.Popen(["/usr/sbin/apache2", "-f", str(run / "httpd.conf"), "-DFOREGROUND"])
-    try:
+    with apache(small_site / "site", small_site / "apache") as port:
         base = f"http://127.0.0.1:{port}"
-        _wait(base + "/")
-        status, body = _get(base + "/offres/infirmier/")
-        assert status == 410 and "plus disponible" in body
-        assert _get(base + "/offres/")[0] == 200
-        assert _get(base + "/nulle-part/")[0] == 404
-        for path in ("/q/bastille/", "/q/bastille"):  # the short link is a real redirect, in the access log
-            status, location = _redirect(base, path)
-            assert status == 302 and location.endswith(f"/soignants/?{UTM}")
-    finally:
-        server.terminate()
-        server.wait(10)
+        gone = get(base + "/offres/infirmier/")
+        assert gone.status == 410 and "plus disponible" in gone.body
+        assert get(base + "/offres/").status == 200
+        assert get(base + "/nulle-part/").status == 404
+        _short_link_redirects(base)
 
 
-@pytest.mark.skipif(not IN_CI and not Path("/usr/sbin/nginx").exists(), reason="nginx not installed")
+@needs_nginx
 def test_nginx_answers_410_with_the_page(small_site):
-    port, run = _free_port(), small_site / "nginx"
-    run.mkdir()
-    user = "user root;" if os.geteuid() == 0 else ""  # workers read the site in the test's private folder
-    (run / "nginx.conf").write_text(f"""{user} daemon off; worker_processes 1; pid {run}/nginx.pid; error_log {run}/error.log;
-events {{ worker_connections 16; }}
-http {{
-  access_log off;
-  client_body_temp_path {run}; proxy_temp_path {run}; fastcgi_temp_path {run}; uwsgi_temp_path {run}; scgi_temp_path {run};
-  server {{ listen 127.0.0.1:{port}; root {small_site}/site; error_page 404 /404.html; include {small_site}/site.nginx.conf; }}
-}}
-""")
-    server = subprocess.Popen(["/usr/sbin/nginx", "-c", str(run / "nginx.conf")])
-    try:
+    with nginx(small_site / "site", small_site / "site.nginx.conf", small_site / "nginx") as port:
         base = f"http://127.0.0.1:{port}"
-        _wait(base + "/")
-        status, body = _get(base + "/offres/infirmier/")
-        assert status == 410 and "plus disponible" in body
-        assert _get(base + "/q/bastille/")[0] == 200  # followed the 302 to the campaign
-        for path in ("/q/bastille/", "/q/bastille"):
-            status, location = _redirect(base, path)
-            assert status == 302 and location.endswith(f"/soignants/?{UTM}")
-    finally:
-        server.terminate()
-        server.wait(10)
+        gone = get(base + "/offres/infirmier/")
+        assert gone.status == 410 and "plus disponible" in gone.body
+        _short_link_redirects(base)

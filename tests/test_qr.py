@@ -145,7 +145,7 @@ def test_posters_decode_also_at_a_quarter_of_their_size(kit):
 
 
 def test_qr_width_follows_reading_distance():
-    from generator.posters import READING_DISTANCE_M, qr_width_mm
+    from generator.codes.posters import READING_DISTANCE_M, qr_width_mm
 
     for size, distance in READING_DISTANCE_M.items():
         assert qr_width_mm(size) >= distance * 1000 / 10

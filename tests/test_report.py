@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.report.access_log import parse_line
-from generator.report.counting import is_robot
+from generator.codes.report.access_log import parse_line
+from generator.codes.report.counting import is_robot
 
 from project_factory import FILES, make_project
 
@@ -249,7 +249,7 @@ def test_people(agent):
 
 
 def test_host_slash_redirect_is_not_counted_twice():
-    from generator.report.counting import ScanCounter
+    from generator.codes.report.counting import ScanCounter
     from generator.site.short_links import ShortLink
 
     link = ShortLink(code="bastille", campaign="soignants", medium="affiche", source="qr", label="A", size="A3",

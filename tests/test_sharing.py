@@ -70,8 +70,8 @@ def test_social_cards_are_cached(built):
 
 
 def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
-    from generator.social_cards import SocialCards
-    from generator.workers import Workers
+    from generator.media.social_cards import SocialCards
+    from generator.media.workers import Workers
 
     inline = check(built, None).cards
     inline.cache_dir = None
@@ -92,7 +92,7 @@ def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
                                    "Agent d'exploitation des remontées mécaniques, saison d'hiver 2026-2027, à Aiguebelle-du-Vallon"])
 @pytest.mark.parametrize("background", ["hero.jpg", None])
 def test_a_card_encoded_under_its_title_only_is_the_whole_card(built, title, background):
-    from generator.social_cards import Card, SocialCards
+    from generator.media.social_cards import Card, SocialCards
 
     cards = SocialCards(built / "content/media", "Vivre à Testville", "#1f5f8b", "#ffd166")
     card = Card("social/x.jpg", title, "CH de Vallon · Saint-Aubin · CDI", background)

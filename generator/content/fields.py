@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 from slugify import slugify
 
-from ..safe_svg import SvgRefused, clean_file
+from ..media.safe_svg import SvgRefused, clean_file
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A plain address: nothing a ``mailto:`` link would read as more headers (?cc=, &body=), no quote,

@@ -28,8 +28,6 @@ _TYPE_MESSAGES = {
     "string_pattern_mismatch": "string_pattern_mismatch", "too_short": "too_short", "too_long": "too_long",
     "invalid_key": "invalid_key",
 }
-# A shape mismatch is only worth telling when nothing more precise was found below it.
-_SHAPE = {"list_type", "dict_type", "string_type", "date_type", "number_type", "int_type"}
 
 
 def validate(model: type[BaseModel], data: Any, source: Source, msg: Messages, context: dict | None = None):

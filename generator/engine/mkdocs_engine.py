@@ -28,10 +28,6 @@ class _NoDirtyWarning(logging.Filter):
 logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
 
 
-class EngineError(Exception):
-    """The engine failed on valid content: a bug or a broken theme, not the officer's fault."""
-
-
 def render_site(site, theme_dir: Path, out_dir: Path, *, cache_dir: Path | None = None, quiet: bool = True) -> int:
     """Render every page into ``out_dir``; returns how many pages were rendered, the others being
     unchanged since a previous build and taken from ``cache_dir`` (where the compiled templates

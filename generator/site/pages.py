@@ -43,11 +43,11 @@ class Site:
 def make_site(content: Content, today: date | None = None, media=None, social=None) -> Site:
     cfg = content.config
     if media is None:
-        from ..images import MediaLibrary
+        from ..media.images import MediaLibrary
 
         media = MediaLibrary(content.media_dir)
     if social is None:
-        from ..social_cards import SocialCards
+        from ..media.social_cards import SocialCards
 
         social = SocialCards(content.media_dir, cfg.site.name, cfg.site.colors.primary, cfg.site.colors.accent)
     clock = Clock.make(cfg.site.timezone, today)

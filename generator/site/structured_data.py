@@ -22,7 +22,7 @@ def script_json(data: dict) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def _instant(value, clock: Clock, end=False) -> str:
+def _instant(value, clock: Clock) -> str:
     if hasattr(value, "hour"):
         return clock.aware(value).isoformat()
     return value.isoformat()  # a whole day: a date is valid for startDate/endDate
@@ -52,7 +52,7 @@ def event_json_ld(event, *, description: str, page_url: str, image_url: str | No
         "@type": "Event",
         "name": event.title,
         "startDate": _instant(event.start, clock),
-        "endDate": _instant(event.end, clock, end=True),
+        "endDate": _instant(event.end, clock),
         "eventAttendanceMode": attendance_mode(event),
         "eventStatus": f"{SCHEMA}/{EVENT_STATUS[event.status]}",
         "location": locations[0] if len(locations) == 1 else locations,

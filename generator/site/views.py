@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup, escape
 
-from ..content.model import PRINTED_MEDIA, Event, Job, Registration, Testimonial
+from ..content.model import Event, Job, Registration, Testimonial
 from ..content.urls import Urls
 from . import dates
 from .calendar import google_link, outlook_link
@@ -199,9 +199,6 @@ class Views:
             "phone_href": "tel:" + "".join(ch for ch in c.phone if ch.isdigit() or ch == "+") if c.phone else None,
             "photo": self.media.picture(c.photo, c.photo_alt),
         }
-
-    def placement_is_printed(self, placement) -> bool:
-        return placement.medium in PRINTED_MEDIA
 
 
 # How each registration service receives the campaign attribution (see attribution.js).

@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from .content import fields as F
-from .content.model import KINDS
+from . import fields as F
+from .model import KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -11,9 +11,9 @@ import gzip
 import sys
 import zlib
 
-from ..content.errors import ContentError
-from ..content.project import load_project
-from ..site.short_links import short_links
+from ...content.errors import ContentError
+from ...content.project import load_project
+from ...site.short_links import short_links
 from .access_log import read_lines
 from .counting import ScanCounter
 from .html_page import write_html

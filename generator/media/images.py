@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from .output import place, write_file
+from ..output import place, write_file
 from .safe_svg import SvgRefused, clean_file
 from .workers import Workers, done
 
@@ -64,9 +64,9 @@ def images_named(project: Path):
     try:
         yield
     except UnreadableImage as err:
-        from .content.errors import ContentError, Problem
-        from .content.messages import Messages
-        from .content.project import language_of
+        from ..content.errors import ContentError, Problem
+        from ..content.messages import Messages
+        from ..content.project import language_of
 
         path = Path(err.rel)
         rel = path.relative_to(project).as_posix() if path.is_absolute() and path.is_relative_to(project) else f"content/media/{err.rel}"

@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-from ..site.short_links import ShortLink
+from ...site.short_links import ShortLink
 from .access_log import Request, parse_line
 
 ROBOT_WORDS = (

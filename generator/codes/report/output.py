@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import spreadsheet
-from ..site.dates import short_date
-from ..site.short_links import ShortLink
+from ... import spreadsheet
+from ...site.dates import short_date
+from ...site.short_links import ShortLink
 from .counting import ScanCount
 from .labels import LABELS
 

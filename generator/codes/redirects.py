@@ -19,8 +19,8 @@ from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .content.fields import RULE_SAFE_RE, SLUG_RE
-from .site.short_links import ShortLink
+from ..content.fields import RULE_SAFE_RE, SLUG_RE
+from ..site.short_links import ShortLink
 
 GONE_FILE = "410.html"  # beside an expired offer's index.html: the body of its 410 answer
 PAGE_WORDS = {

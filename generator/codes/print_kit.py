@@ -11,15 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import spreadsheet
-from .content.model import PRINTED_MEDIA
-from .content.project import REGISTRY_FILE, Content, load_project
-from .images import images_named
-from .output import atomic_dir, refuse_dangerous_output
+from .. import spreadsheet
+from ..content.model import PRINTED_MEDIA
+from ..content.project import REGISTRY_FILE, Content, load_project
+from ..media.images import images_named
+from ..output import atomic_dir, refuse_dangerous_output
 from .posters import DEFAULT_SIZE, PosterText, draw_poster
 from .qr_codes import make_code, write_code_files
-from .site.clock import Clock
-from .site.short_links import ShortLink, short_links
+from ..site.clock import Clock
+from ..site.short_links import ShortLink, short_links
 
 LAYOUT_VERSION = "2"  # bump when draw_poster or the files' encoding change, to invalidate cached posters
 CSV_COLUMNS = ["code", "campaign", "medium", "source", "label", "short_link", "target_url", "size"]

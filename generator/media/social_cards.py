@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageOps
 from .drawing import draw_text, fit_text, font, text_width
 from .images import pixels_only, reading
 from .jpeg_rows import OPTIONS as JPEG_OPTIONS, SharedTop
-from .output import place, write_file
+from ..output import place, write_file
 from .workers import Workers, done
 
 WIDTH, HEIGHT = 1200, 630

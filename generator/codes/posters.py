@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
-from .images import reading
-from .drawing import fit_text as _fit_text, font as _font, wrap as _wrap
+from ..media.images import reading
+from ..media.drawing import fit_text as _fit_text, font as _font, wrap as _wrap
 
 from .qr_codes import code_image
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ..site.dates import short_date
+from ...site.dates import short_date
 from .output import ScanReport
 
 ROW = 30  # chart: height of one bar's row

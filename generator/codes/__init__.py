@@ -1,0 +1,2 @@
+"""Tracked QR codes: host rules for the short links, QR code files, posters, the print kit and
+the scan report."""
