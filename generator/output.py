@@ -62,7 +62,9 @@ def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None 
         for name, data in (companions or {}).items():
             final = target.parent / name
             if final.exists() and not final.is_file():
-                raise _refused(project, "output_not_folder", final)
+                raise _refused(project, "companion_not_file", final)
+            if final.is_file() and _first_line(final) != data.partition(b"\n")[0]:
+                raise _refused(project, "companion_not_ours", final)  # someone's file of that name
             part = target.parent / f".{name}.{os.getpid()}.part"
             staged.append((part, final))
             part.write_bytes(data)
@@ -84,6 +86,11 @@ def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None 
         os.replace(part, final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _first_line(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return file.readline(200).rstrip(b"\n")
 
 
 def _check_replaceable(target: Path, project: Path) -> None:

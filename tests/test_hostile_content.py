@@ -279,8 +279,10 @@ def test_an_empty_folder_then_its_own_output_are_replaced(project, tmp_path):
 def test_the_nginx_rules_cannot_be_written_nothing_changes(project, capsys):
     (project / "site.nginx.conf").unlink()
     (project / "site.nginx.conf").mkdir()  # cannot be replaced by a file
-    assert refused(capsys, project) == [f"{project / 'site.nginx.conf'}: c'est un fichier, pas un dossier : il serait "
-                                        "remplacé ; choisissez un autre nom (--out)"]
+    # ``check`` writes nothing, so only ``build`` meets the folder.
+    assert refused(capsys, project, ("build",)) == [
+        f"{project / 'site.nginx.conf'}: Territoire écrit ici, à côté du site, les règles nginx des liens courts, mais un "
+        "dossier porte ce nom ; renommez ce dossier"]
     assert not [p for p in project.iterdir() if ".building-" in p.name or p.name.endswith(".part")]
 
 
@@ -358,3 +360,13 @@ def test_worker_errors_cross_processes_whole():
 
     err = pickle.loads(pickle.dumps(UnreadableImage("a.jpg", "image_too_large", size="1 × 1", max=50)))
     assert (err.rel, err.key, err.values) == ("a.jpg", "image_too_large", {"size": "1 × 1", "max": 50})
+
+
+def test_never_replaces_someone_s_file_beside_the_site(project, capsys, tmp_path):
+    """The nginx rules are written beside the output folder (never published): only over an earlier copy."""
+    out = tmp_path / "public"
+    (tmp_path / "public.nginx.conf").write_text("server { listen 80; }  # la configuration du serveur\n")
+    assert main(["build", "--project", str(project), "--out", str(out), "--today", TODAY]) == 1
+    assert f"{tmp_path / 'public.nginx.conf'}: ce fichier, écrit à côté du site" in capsys.readouterr().err
+    assert (tmp_path / "public.nginx.conf").read_text() == "server { listen 80; }  # la configuration du serveur\n"
+    assert not out.exists()

@@ -5,8 +5,6 @@ the host rules are written by one checking writer per syntax, and served by real
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest

@@ -113,6 +113,14 @@ CATALOG: dict[str, dict[str, str]] = {
         "fr": "ce dossier n'est pas vide et n'a pas été produit par Territoire (il n'a pas de fichier {marker}) : il serait remplacé en entier ; choisissez un dossier vide ou nouveau (--out)",
         "en": "this folder is not empty and was not made by Territoire (it has no {marker} file): it would be replaced whole; choose an empty or new folder (--out)",
     },
+    "companion_not_file": {
+        "fr": "Territoire écrit ici, à côté du site, les règles nginx des liens courts, mais un dossier porte ce nom ; renommez ce dossier",
+        "en": "Territoire writes the short links' nginx rules here, beside the site, but a folder has this name; rename that folder",
+    },
+    "companion_not_ours": {
+        "fr": "ce fichier, écrit à côté du site à chaque construction, existe déjà et n'a pas été produit par Territoire : il serait remplacé ; renommez-le ou choisissez un autre dossier de sortie (--out)",
+        "en": "this file, written beside the site at each build, already exists and was not made by Territoire: it would be replaced; rename it or choose another output folder (--out)",
+    },
     "output_not_folder": {
         "fr": "c'est un fichier, pas un dossier : il serait remplacé ; choisissez un autre nom (--out)",
         "en": "this is a file, not a folder: it would be replaced; choose another name (--out)",
