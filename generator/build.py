@@ -88,7 +88,7 @@ class Preview:
 
     def rebuild(self, out: Path) -> int:
         site = check(self.project, parsed=self.parsed)
-        layout = frozenset([*(p.src for p in site.pages), *site.files, *(link.path for link in short_links(site.content))])
+        layout = frozenset([*(p.url for p in site.pages), *site.files, *(link.path for link in short_links(site.content))])
         in_place = layout == self.layout and Path(out).is_dir()
         self.layout = None  # until this rebuild is complete
         rendered = render(site, out, in_place=in_place)

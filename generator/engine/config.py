@@ -9,6 +9,8 @@ from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .material import source_of
+
 
 class TerritoireConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -46,7 +48,7 @@ def mkdocs_config(site, theme_dir: Path, docs_dir: Path, site_dir: Path) -> dict
             "icon": {"logo": "material/home-city"},
         },
         # Small explicit navigation; job and event pages stay out of it.
-        "nav": [{escape(title): src} for title, src in site.nav],
+        "nav": [{escape(title): source_of(url)} for title, url in site.nav],
         "plugins": [],  # no search plugin: no index of thousands of offers to download
         "markdown_extensions": [],
         "extra": {"generator": False},

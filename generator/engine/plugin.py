@@ -15,6 +15,7 @@ from mkdocs.structure.toc import TableOfContents
 
 from .config import TerritoireConfig
 from .fragments import FragmentCache
+from .material import material_meta, source_of
 from .page_cache import PageCache, engine_fingerprint
 
 
@@ -44,23 +45,25 @@ class TerritoirePlugin(BasePlugin[TerritoireConfig]):
         self.templates = tuple(templates)  # template names of the Territoire theme
         self.cache = cache
         self.compiled = compiled  # where compiled templates are kept between builds
-        self.by_src = {p.src: p for p in site.pages}
+        # What Material's templates read besides ours, added to every page's meta here (engine-specific).
+        self.by_src = {source_of(p.url): material_meta(p.meta) for p in site.pages}
         self.pages: list[PageFile] = []
         self.rendered = 0  # pages rendered, not taken from the cache
 
     def on_files(self, files: Files, *, config) -> Files:
-        in_nav = {src for _, src in self.site.nav}
+        in_nav = {source_of(url) for _, url in self.site.nav}
         for spec in self.site.pages:
-            file = PageFile.generated(config, spec.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            src = source_of(spec.url)
+            file = PageFile.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             if self.cache is not None:
-                file.cache_key = self.cache.key(spec.src, spec.url, spec.meta)
+                file.cache_key = self.cache.key(src, spec.url, self.by_src[src])
                 # Linked now, not after the build: another build pruning the cache cannot take it away.
                 file.stale = not self.cache.take(file.cache_key, Path(file.abs_dest_path))
             elif os.path.lexists(file.abs_dest_path):  # a folder updated in place
                 os.unlink(file.abs_dest_path)
             files.append(file)
             self.pages.append(file)
-            if spec.src not in in_nav:  # MkDocs makes its own Page for the few pages of the nav
+            if src not in in_nav:  # MkDocs makes its own Page for the few pages of the nav
                 GeneratedPage(None, file, config)
         return files
 
@@ -107,13 +110,14 @@ class TerritoirePlugin(BasePlugin[TerritoireConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Pages carry no Markdown of their own: everything templates show is in page.meta.
-        page.meta = self.by_src[page.file.src_uri].meta
+        page.meta = self.by_src[page.file.src_uri]
         return markdown
 
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html" and self.site.not_found is not None:
             # MkDocs renders 404.html without a page; give the template its meta like any other.
-            context["page"] = SimpleNamespace(meta=self.site.not_found.meta, title=self.site.not_found.meta["title"],
+            meta = material_meta(self.site.not_found.meta)
+            context["page"] = SimpleNamespace(meta=meta, title=meta["title"],
                                               url="404.html", is_homepage=False, toc=[], content="",
                                               is_error_page=True)
         return context

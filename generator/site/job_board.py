@@ -52,7 +52,6 @@ CONTRACT_WORDS = {
 @dataclass
 class Listing:
     """One page of offers: the index or a sector, page ``number`` of ``pages``."""
-    src: str
     url: str
     title: str
     description: str
@@ -150,7 +149,7 @@ class JobBoard:
             title = heading if number == 1 else f"{heading} – {t['page_n'].format(n=number)}"
             description = t["jobs_description"].format(territory=self.content.territory.name, count=count)
             yield Listing(
-                src=f"{url}index.md", url=url, title=title, description=description,
+                url=url, title=title, description=description,
                 data={
                     "jobs": cards[(number - 1) * PER_PAGE:number * PER_PAGE],
                     "feeds": feeds,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from urllib.parse import quote, urlencode
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..content.model import Event, Job, Registration, Testimonial
 from ..content.urls import Urls
@@ -226,9 +226,4 @@ def _day(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def escaped(text: str | None) -> Markup | None:
-    """Text for Material's own templates, which do not escape (titles, descriptions)."""
-    return None if text is None else escape(text)
-
-
-__all__ = ["Views", "escaped", "plain"]
+__all__ = ["Views", "plain"]

@@ -1,0 +1,26 @@
+"""The home page: the territory, its current campaigns, the newest offers and what is coming up."""
+
+from __future__ import annotations
+
+from ..rich_text import render
+from .plan import Plan
+
+HOME_JOBS = 6
+HOME_EVENTS = 3
+
+
+def plan(p: Plan) -> None:
+    terr, views, media = p.content.territory, p.views, p.media
+    p.page("", "home.html", terr.name, p.content.config.site.description or terr.tagline,
+        territory={
+            "name": terr.name, "tagline": terr.tagline, "summary_html": render(terr.summary),
+            "hero": views.image(terr.hero), "key_figures": [f.model_dump() for f in terr.key_figures],
+            "access": [a.model_dump() for a in terr.access],
+            "living": [{"title": s.title, "body_html": render(s.body)} for s in terr.living],
+            "services": [{"title": s.title, "body_html": render(s.body)} for s in terr.services],
+            "aids": [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in terr.aids],
+            "partners": [{"name": x.name, "url": x.url, "logo": media.picture(x.logo, x.name)} for x in terr.partners],
+        },
+        campaigns=p.current_campaigns, jobs=p.newest[:HOME_JOBS], jobs_total=len(p.newest),
+        events=p.upcoming[:HOME_EVENTS], testimonials=list(p.story_cards.values())[:3],
+    )
