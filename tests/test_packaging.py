@@ -90,3 +90,17 @@ def test_installed_package_creates_and_builds_a_project(wheel, tmp_path):
     located = subprocess.run([str(python), "-c", "from generator.themes import bundled_root; print(bundled_root())"],
                              capture_output=True, text=True, cwd=tmp_path, env=env).stdout
     assert str(venv) in located
+
+
+def test_every_package_describes_itself_and_is_in_the_architecture():
+    """The README's architecture names packages, not modules; each package's docstring says what it holds."""
+    import ast
+
+    architecture = (ROOT / "README.md").read_text(encoding="utf-8").partition("## Architecture")[2].partition("\n## ")[0]
+    for init in sorted((ROOT / "generator").rglob("__init__.py")):
+        package = init.parent.relative_to(ROOT).as_posix()
+        if "starter" in package:
+            continue
+        assert ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))), f"{package}/__init__.py: say what the package holds"
+        if package.count("/") == 1:  # the top-level packages
+            assert f"{package}/" in architecture, f"README « Architecture »: describe {package}/"
