@@ -15,7 +15,6 @@ from generator.content.project import load_project
 from generator.codes.redirects import UnsafeRule, apache_rules, netlify_rules, nginx_rules, short_link_page, write_short_links
 from generator.site.short_links import ShortLink
 
-from browser_support import CHROMIUM, require_browser
 from hostile_support import TODAY, project, refused, write  # noqa: F401  (project: a fixture)
 from project_factory import FILES, make_project
 from web_servers import apache, get, needs_apache, needs_nginx, nginx
@@ -284,22 +283,17 @@ def test_site_settings_are_escaped_everywhere(tmp_path):
 
 
 @pytest.mark.browser
-def test_no_injected_script_runs_in_chromium(tmp_path):
-    require_browser()
-    from playwright.sync_api import sync_playwright
-
+def test_no_injected_script_runs_in_chromium(tmp_path, browser):
     config = CONFIG.replace('description: "Site de test"', f"description: '\"><x>{MARK}'")
     make_project(tmp_path, **{"site_config.yml": config})
     assert main(["build", "--project", str(tmp_path), "--today", TODAY]) == 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-            for name in ("404.html", "index.html", "faq/index.html"):
-                page.goto((tmp_path / "site" / name).as_uri())
-                assert page.evaluate("window.__hostile") is None, name
-        finally:
-            browser.close()
+    page = browser.new_page()  # the session's one Chromium (two Playwright instances cannot run at once)
+    try:
+        for name in ("404.html", "index.html", "faq/index.html"):
+            page.goto((tmp_path / "site" / name).as_uri())
+            assert page.evaluate("window.__hostile") is None, name
+    finally:
+        page.close()
 
 
 # --- 5. e-mail addresses: plain addresses only ------------------------------------------------------
