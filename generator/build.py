@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .content.project import Content, load_project
+from .media.cache import CACHE_DIR, cache_dir  # noqa: F401 - CACHE_DIR: where tests and tools have looked for it
 from .media.images import MediaLibrary, images_named
 from .output import atomic_dir, refuse_dangerous_output
 from .media.social_cards import SocialCards
@@ -16,9 +17,6 @@ from .codes.redirects import expired_paths, nginx_rules, write_short_links
 from .site.short_links import short_links
 from .site.pages import Site, make_site
 from .themes import theme_dir
-
-
-CACHE_DIR = ".territoire-cache"  # images, social cards, posters, pages and templates, by content hash
 
 
 @dataclass
@@ -34,7 +32,7 @@ def check(project: Path, today: date | None = None, workers: Workers | None = No
     Given workers (a build), the images and social cards missing from the cache start being
     made as soon as a page asks for them. ``parsed``: see ``load_project``."""
     content = load_project(project, parsed)
-    cache = Path(project) / CACHE_DIR
+    cache = cache_dir(project)
     media = MediaLibrary(content.media_dir, cache / "images", workers)
     site = content.config.site
     cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social", workers)
@@ -65,7 +63,7 @@ def render(site: Site, out: Path, *, in_place: bool = False) -> int:
     beside: dict[str, bytes] = {}
     with images_named(content.root), nullcontext(out) if in_place else atomic_dir(out, content.root, beside) as tmp:
         rendered = render_site(site, theme_dir(content.root, content.config.site.theme), tmp,
-                               cache_dir=content.root / CACHE_DIR)
+                               cache_dir=cache_dir(content.root))
         write_short_links(site, links, tmp)
         site.media.write(tmp)
         site.cards.write(tmp)

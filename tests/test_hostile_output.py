@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from generator.cli import main
+from generator.media.cache import cache_dir
 from generator.media.safe_svg import SvgRefused, clean
 
 from project_factory import FILES, make_project
@@ -312,7 +313,7 @@ def test_same_content_and_date_give_the_same_bytes(tmp_path, monkeypatch):
     project = demo(tmp_path)
     runs = {}
     for name, env in [("today", None), ("today again", None), ("epoch 15:30", "1795444200"), ("epoch 00:30", "1795390200")]:
-        shutil.rmtree(project / ".territoire-cache", ignore_errors=True)
+        shutil.rmtree(cache_dir(project), ignore_errors=True)
         if env:
             monkeypatch.setenv("SOURCE_DATE_EPOCH", env)  # 2026-11-23 at 15:30 and 00:30 in Paris
             assert build(project, out=tmp_path / name) == 0
@@ -332,7 +333,7 @@ def test_same_print_kit_twice_gives_the_same_bytes(tmp_path):
     project = demo(tmp_path)
     kits = []
     for n in range(2):
-        shutil.rmtree(project / ".territoire-cache", ignore_errors=True)  # posters drawn again, not copied
+        shutil.rmtree(cache_dir(project), ignore_errors=True)  # posters drawn again, not copied
         assert main(["print", "--project", str(project), "--today", TODAY, "--out", str(tmp_path / f"kit{n}")]) == 0
         kits.append(files_of(tmp_path / f"kit{n}"))
         time.sleep(1.1)

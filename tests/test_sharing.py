@@ -73,15 +73,16 @@ def test_cards_drawn_by_workers_are_those_drawn_in_process(built, tmp_path):
     from generator.media.social_cards import SocialCards
     from generator.media.workers import Workers
 
-    inline = check(built, None).cards
-    inline.cache_dir = None
-    assert inline.write(tmp_path / "inline") == len(inline.cards)
+    site = check(built, None).cards
+    inline = SocialCards(site.media_dir, site.site_name, site.primary, site.accent)  # no cache: drawn here
     with Workers(2) as workers:  # an empty cache: every card is drawn by a worker
-        pooled = SocialCards(inline.media_dir, inline.site_name, inline.primary, inline.accent, tmp_path / "cache", workers)
-        for card in inline.cards.values():
+        pooled = SocialCards(site.media_dir, site.site_name, site.primary, site.accent, tmp_path / "cache", workers)
+        for card in site.cards.values():
             kind, slug = Path(card.name).stem.split("-", 1)
+            inline.card(kind, slug, card.title, card.subtitle, card.background)
             pooled.card(kind, slug, card.title, card.subtitle, card.background)
-        assert pooled.write(tmp_path / "pooled") == len(inline.cards)
+        assert pooled.write(tmp_path / "pooled") == len(site.cards)
+    assert inline.write(tmp_path / "inline") == len(site.cards)
     assert len(pooled.cards) == len(inline.cards)
     for ours, theirs in zip(pooled.cards, inline.cards):
         assert (tmp_path / "pooled" / ours).read_bytes() == (tmp_path / "inline" / theirs).read_bytes(), theirs

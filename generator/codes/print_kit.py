@@ -4,9 +4,8 @@ Posters are cached by content hash: an unchanged poster is copied, never drawn a
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from .. import spreadsheet
 from ..content.model import PRINTED_MEDIA
 from ..content.project import REGISTRY_FILE, Content, load_project
+from ..media.cache import MediaCache, cache_dir, content_hash, file_hash
 from ..media.images import images_named
 from ..output import atomic_dir, refuse_dangerous_output
 from .posters import DEFAULT_SIZE, PosterText, draw_poster
@@ -53,8 +53,7 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
     clock = Clock.make(content.config.site.timezone, today)
     links = short_links(content)
     result = PrintResult(out=out, links=links)
-    cache = project / ".territoire-cache" / "posters"
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = MediaCache(cache_dir(project) / "posters", _poster_files)
     ec = content.config.qr.error_correction
     with images_named(project), atomic_dir(out, project) as tmp:
         for link in links:
@@ -79,7 +78,7 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
     return result
 
 
-def _poster(content: Content, link: ShortLink, size: str, code, cache: Path, target: Path) -> bool:
+def _poster(content: Content, link: ShortLink, size: str, code, cache: MediaCache, target: Path) -> bool:
     """Write ``target``.png and .pdf; True when they came from the cache."""
     campaign = content.campaigns[link.campaign]
     site = content.config.site
@@ -89,31 +88,26 @@ def _poster(content: Content, link: ShortLink, size: str, code, cache: Path, tar
         title=campaign.title, slogan=campaign.slogan, short_link=link.url.removeprefix("https://").rstrip("/"),
         call=WORDS[content.language]["call"], territory=site.name,
     )
-    key = _key(LAYOUT_VERSION, size, link.url, content.config.qr.error_correction, text.__dict__,
-               site.colors.model_dump(), _file_hash(hero), _file_hash(logo))
-    png, pdf = cache / f"{key}.png", cache / f"{key}.pdf"
-    hit = png.is_file() and pdf.is_file()
-    if not hit:
-        image = draw_poster(size, code, text, hero, logo, site.colors.primary, site.colors.accent)
-        image.save(png.with_suffix(".tmp.png"), "PNG", dpi=(300, 300), optimize=False, compress_level=6)
-        # No creation date (Pillow writes the machine's clock): the same poster, the same bytes,
-        # whichever day it was drawn and cached on.
-        image.save(pdf.with_suffix(".tmp.pdf"), "PDF", resolution=300, quality=92, creationDate=None, modDate=None)
-        png.with_suffix(".tmp.png").replace(png)
-        pdf.with_suffix(".tmp.pdf").replace(pdf)
-    for source, suffix in ((png, ".png"), (pdf, ".pdf")):
-        shutil.copyfile(source, target.with_suffix(suffix))
-    return hit
+    key = content_hash(LAYOUT_VERSION, size, link.url, content.config.qr.error_correction, text.__dict__,
+                       site.colors.model_dump(), file_hash(hero), file_hash(logo), sort_keys=True)[:32]
+    poster = (key, size, code, text, hero, logo, site.colors.primary, site.colors.accent)
+    files = {f"{key}.png": target.with_suffix(".png"), f"{key}.pdf": target.with_suffix(".pdf")}
+    # Copies, not links: a kit goes to printers and people, who may edit a file in place.
+    return not cache.place(poster, files, link=False)
 
 
-def _key(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()[:32]
-
-
-def _file_hash(path: Path | None) -> str | None:
-    if path is None or not path.is_file():
-        return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _poster_files(poster: tuple) -> dict[str, bytes]:
+    """A poster's PNG and PDF at 300 dpi, by their names in the cache."""
+    key, size, code, text, hero, logo, primary, accent = poster
+    image = draw_poster(size, code, text, hero, logo, primary, accent)
+    png, pdf = io.BytesIO(), io.BytesIO()
+    image.save(png, "PNG", dpi=(300, 300), optimize=False, compress_level=6)
+    # No creation date (Pillow writes the machine's clock): the same poster, the same bytes,
+    # whichever day it was drawn and cached on. Pillow titles a PDF after the file it is saved
+    # to, and posters used to be saved to "<key>.tmp.pdf": the same title keeps the PDFs of
+    # earlier kits and caches identical to those drawn now.
+    image.save(pdf, "PDF", resolution=300, quality=92, creationDate=None, modDate=None, title=f"{key}.tmp")
+    return {f"{key}.png": png.getvalue(), f"{key}.pdf": pdf.getvalue()}
 
 
 def _write_table(links: list[ShortLink], path: Path) -> None:

@@ -1,2 +1,2 @@
 """Images as published: responsive variants without metadata, sanitised SVG, social cards, drawn
-by worker processes into one cache (``.territoire-cache/``)."""
+by worker processes into one cache (``cache.py``)."""

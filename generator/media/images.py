@@ -4,7 +4,7 @@ JPEG (or PNG, for transparency) fallback, without any metadata.
 Originals are never published as they are: a testimonial photo must not publish the GPS
 position of someone's house. Variants are cached by content hash, so an unchanged image is
 never processed again. Pages ask for a picture (dimensions and URLs, read from the file's
-header); worker processes make the missing variants into the cache as soon as a page asks,
+header); the missing variants are made into the cache as soon as a page asks (``cache.py``),
 and the output links them at the end of the build."""
 
 from __future__ import annotations
@@ -13,13 +13,15 @@ import hashlib
 import io
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..output import place, write_file
+from ..output import write_file
+from .cache import MediaCache
 from .safe_svg import SvgRefused, clean_file
-from .workers import Workers, done
+from .workers import Workers
 
 WIDTHS = (320, 480, 800, 1200, 1600)
 RASTER = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff"}
@@ -100,10 +102,8 @@ class Source:
 class MediaLibrary:
     def __init__(self, media_dir: Path, cache_dir: Path | None = None, workers: Workers | None = None):
         self.media_dir = Path(media_dir)
-        self.cache_dir = Path(cache_dir) if cache_dir else None
-        self.workers = workers if self.cache_dir else None  # workers compute into the cache
+        self.cache = MediaCache(cache_dir, partial(_variants, self.media_dir), workers)
         self._sources: dict[str, Source] = {}
-        self._computing: list = []  # futures of the variants handed to the workers
         self.used: set[str] = set()  # media paths some page shows
 
     # --- what pages need ----------------------------------------------------------------
@@ -128,9 +128,9 @@ class MediaLibrary:
             self.used.add(rel)
             return {"src": f"media/{rel}", "alt": alt, "vector": True}
         src = self.source(rel)
-        if rel not in self.used and self.workers is not None and not self._cached(src):
-            self._computing.append(self.workers.submit(_variants_into_cache, self.media_dir, src, self.cache_dir))
-        self.used.add(rel)
+        if rel not in self.used:  # many pages show the same image
+            self.cache.ask(src, _names(src))
+            self.used.add(rel)
         widths = src.widths()
         fallback = src.fallback_ext
         return {
@@ -147,8 +147,7 @@ class MediaLibrary:
     # --- files, at the end of the build -------------------------------------------------
     def write(self, out: Path) -> int:
         """Write every variant pages asked for; returns how many sources were computed (not cached)."""
-        computed = sum(done(future) for future in self._computing)
-        self._computing = []
+        computed = self.cache.wait()
         for rel in sorted(self.used):
             if Path(rel).suffix.lower() not in RASTER:
                 # Never the officer's file as it is: the SVG rewritten from an allow-list (safe_svg).
@@ -159,28 +158,18 @@ class MediaLibrary:
                 write_file(out / "media" / rel, data)
                 continue
             src = self.source(rel)
-            if not self._cached(src):
-                variants = _variants(self.media_dir, src)
-                computed += 1
-                for name, data in variants.items():
-                    write_file(out / name, data)
-                    if self.cache_dir:
-                        place(out / name, self.cache_dir / Path(name).name)
-                continue
-            for name in _names(src):
-                place(self.cache_dir / Path(name).name, out / name)
+            computed += self.cache.place(src, {name: out / path for name, path in _names(src).items()})
         return computed
 
-    def _cached(self, src: Source) -> bool:
-        return bool(self.cache_dir) and all((self.cache_dir / Path(name).name).is_file() for name in _names(src))
 
-
-def _names(src: Source) -> list[str]:
-    return [src.name(w, ext) for w in src.widths() for ext in ("webp", src.fallback_ext)]
+def _names(src: Source) -> dict[str, str]:
+    """The variants' names in the cache (one folder: the source's hash is in each) → in the site."""
+    names = [src.name(w, ext) for w in src.widths() for ext in ("webp", src.fallback_ext)]
+    return {Path(name).name: name for name in names}
 
 
 def _variants(media_dir: Path, src: Source) -> dict[str, bytes]:
-    """Every variant of a source image, by its name in the site."""
+    """Every variant of a source image, by its name in the cache."""
     out: dict[str, bytes] = {}
     with reading(src.rel), Image.open(media_dir / src.rel) as original:
         image = ImageOps.exif_transpose(original)  # keep the orientation, then drop all metadata
@@ -188,15 +177,8 @@ def _variants(media_dir: Path, src: Source) -> dict[str, bytes]:
         for w in src.widths():
             variant = image if w == image.width else image.resize((w, round(image.height * w / image.width)), Image.LANCZOS)
             for ext in ("webp", src.fallback_ext):
-                out[src.name(w, ext)] = _encode(variant, ext)
+                out[Path(src.name(w, ext)).name] = _encode(variant, ext)
     return out
-
-
-def _variants_into_cache(media_dir: Path, src: Source, cache_dir: Path) -> int:
-    """In a worker: one source's variants, straight into the cache."""
-    for name, data in _variants(media_dir, src).items():
-        write_file(cache_dir / Path(name).name, data)
-    return 1
 
 
 def _encode(image: Image.Image, ext: str) -> bytes:

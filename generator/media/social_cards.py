@@ -1,22 +1,20 @@
 """Social cards: the 1200×630 image Facebook, LinkedIn and WhatsApp show for a shared link.
 
 Drawn with Pillow from the page's image, its title and the territory's colours; cached by
-content hash like every other image, so an unchanged card is never drawn again."""
+content hash like every other image (``cache.py``), so an unchanged card is never drawn again."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageOps
 
 from .drawing import draw_text, fit_text, font, text_width
+from .cache import MediaCache, content_hash, file_hash
 from .images import pixels_only, reading
 from .jpeg_rows import OPTIONS as JPEG_OPTIONS, SharedTop
-from ..output import place, write_file
-from .workers import Workers, done
+from .workers import Workers
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
@@ -37,58 +35,43 @@ class SocialCards:
         self.media_dir = Path(media_dir)
         self.site_name = site_name
         self.primary, self.accent = primary, accent
-        self.cache_dir = Path(cache_dir) if cache_dir else None
-        self.workers = workers if self.cache_dir else None  # workers draw into the cache
+        self.cache = MediaCache(cache_dir, self.files, workers, batch=BATCH)
         self.cards: dict[str, Card] = {}
-        self._digests: dict[str | None, str] = {}
+        self._digests: dict[str | None, str | None] = {}
         self._backgrounds: dict[str | None, Image.Image] = {}
         self._tops: dict[str | None, SharedTop] = {}
-        self._batch: list[Card] = []
-        self._drawing: list = []  # futures of the batches handed to the workers
 
     def card(self, kind: str, slug: str, title: str, subtitle: str | None, background: str | None) -> dict:
         """Ask for a card; returns its site-relative path and size, for the Open Graph tags.
 
         With workers, a card missing from the cache starts being drawn now, not at write time."""
-        key = _hash(LAYOUT_VERSION, JPEG_OPTIONS, title, subtitle, self.site_name, self.primary, self.accent,
-                    self._digest(background))
+        key = content_hash(LAYOUT_VERSION, JPEG_OPTIONS, title, subtitle, self.site_name, self.primary, self.accent,
+                           self._digest(background))
         name = f"social/{kind}-{slug}-{key[:10]}.jpg"
         if name not in self.cards:
             self.cards[name] = card = Card(name, title, subtitle, background)
-            if self.workers is not None and not self._cached(name).is_file():
-                self._batch.append(card)
-                if len(self._batch) >= BATCH:
-                    self.flush()
+            self.cache.ask(card, [Path(name).name])
         return {"image": name, "width": WIDTH, "height": HEIGHT, "alt": title}
 
     def flush(self) -> None:
         """Hand the cards asked for so far to the workers."""
-        if self._batch:
-            self._drawing.append(self.workers.submit(_draw_into_cache, self._settings(), self._batch))
-            self._batch = []
+        self.cache.flush()
 
     def write(self, out: Path) -> int:
         """Write every card asked for; returns how many were drawn (not cached)."""
-        self.flush()
-        drawn = sum(done(future) for future in self._drawing)
-        self._drawing = []
+        drawn = self.cache.wait()
         for name, card in self.cards.items():
-            target = out / name
-            cached = self._cached(name) if self.cache_dir else None
-            if cached is not None and cached.is_file():
-                place(cached, target)
-                continue
-            write_file(target, self.draw(card))
-            drawn += 1
-            if cached is not None:
-                place(target, cached)
+            drawn += self.cache.place(card, {Path(name).name: out / name})
         return drawn
 
-    def _cached(self, name: str) -> Path:
-        return self.cache_dir / Path(name).name
+    def files(self, card: Card) -> dict[str, bytes]:
+        """The card's file, by its name in the cache."""
+        return {Path(card.name).name: self.draw(card)}
 
-    def _settings(self) -> tuple:
-        return (self.media_dir, self.site_name, self.primary, self.accent, self.cache_dir)
+    def __reduce__(self):
+        # Sent to a worker with each batch: only what draws, and there one painter per site,
+        # whose backgrounds are drawn once for all its batches.
+        return _painter, (self.media_dir, self.site_name, self.primary, self.accent)
 
     def draw(self, card: Card, whole: bool = False) -> bytes:
         """The card's JPEG; drawn on the rows under the title only, unless ``whole`` (to compare)."""
@@ -132,8 +115,7 @@ class SocialCards:
 
     def _digest(self, media: str | None) -> str | None:
         if media not in self._digests:
-            path = self.media_dir / media if media else None
-            self._digests[media] = hashlib.sha256(path.read_bytes()).hexdigest() if path and path.is_file() else None
+            self._digests[media] = file_hash(self.media_dir / media if media else None)
         return self._digests[media]
 
 
@@ -141,11 +123,8 @@ BATCH = 100  # cards per worker task: the inter-process traffic stays negligible
 _painters: dict[tuple, SocialCards] = {}  # in a worker: one per site, its backgrounds kept
 
 
-def _draw_into_cache(settings: tuple, cards: list[Card]) -> int:
-    painter = _painters.get(settings) or _painters.setdefault(settings, SocialCards(*settings))
-    for card in cards:
-        write_file(painter._cached(card.name), painter.draw(card))
-    return len(cards)
+def _painter(*settings) -> SocialCards:
+    return _painters.get(settings) or _painters.setdefault(settings, SocialCards(*settings))
 
 
 def _shorten(text: str, face, width: int) -> str:
@@ -154,8 +133,3 @@ def _shorten(text: str, face, width: int) -> str:
     while text and face.getlength(text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
-
-
-def _hash(*parts) -> str:
-    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
-
