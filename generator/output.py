@@ -16,7 +16,6 @@ from .content.messages import Messages
 
 
 MARKER = ".territoire-output"  # in every folder a build or print kit made: only such a folder is replaced
-MARKER_TEXT = b"Dossier produit par Territoire : il est remplace en entier a chaque construction.\n"
 
 
 def refuse_dangerous_output(project: Path, out: Path, default: str) -> None:
@@ -26,11 +25,14 @@ def refuse_dangerous_output(project: Path, out: Path, default: str) -> None:
         raise _refused(project, "output_is_project", out, example=project / default)
 
 
-def _refused(project: Path, key: str, path: Path, **values) -> OutputError:
+def _message(project: Path, key: str, **values) -> str:
     from .content.project import language_of
 
-    msg = Messages(language_of(project))
-    return OutputError([Problem(str(path), None, None, msg(key, path=path, **values))])
+    return Messages(language_of(project))(key, **values)
+
+
+def _refused(project: Path, key: str, path: Path, **values) -> OutputError:
+    return OutputError([Problem(str(path), None, None, _message(project, key, path=path, **values))])
 
 
 @contextmanager
@@ -58,7 +60,7 @@ def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None 
     staged: list[tuple[Path, Path]] = []
     old = None
     try:
-        (tmp / MARKER).write_bytes(MARKER_TEXT)
+        (tmp / MARKER).write_bytes(f"{_message(project, 'output_marker')}\n".encode())
         for name, data in (companions or {}).items():
             final = target.parent / name
             if final.exists() and not final.is_file():
@@ -136,11 +138,9 @@ def _alive(pid: int) -> bool:
 
 
 def _reason(err: OSError, project: Path) -> str:
-    from .content.project import language_of
-
     key = {errno.EACCES: "os_denied", errno.EPERM: "os_denied", errno.EROFS: "os_read_only",
            errno.ENOSPC: "os_full", errno.EDQUOT: "os_full", errno.ENAMETOOLONG: "os_name_too_long"}.get(err.errno)
-    return Messages(language_of(project))(key) if key else (err.strerror or str(err))
+    return _message(project, key) if key else (err.strerror or str(err))
 
 
 def write_file(path: Path, data: bytes) -> None:

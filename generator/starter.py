@@ -17,24 +17,14 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from . import __version__
-from .content.model import KINDS
-from .content.schema import field_reference, schema_file, write_schemas
+from .content.kinds import KINDS
+from .content.schema import field_reference, write_schemas
 
 SCHEMAS_DIR = "schemas"
 
 # Written in the starter's text files wherever the project names the version of Territoire that
 # created it: its CI installs exactly that one, so a nightly build never changes by itself.
 VERSION_TOKEN = "__TERRITOIRE_VERSION__"
-
-# Where the files of each kind are, for the editor (the same as the files' own $schema lines).
-_GLOBS = {
-    "site_config": ["site_config.yml", "site_config.yaml"],
-    "territory": ["content/territory.yml", "content/territory.yaml"],
-    "job": ["content/jobs/*.yml", "content/jobs/*.yaml"],
-    "event": ["content/events/*.yml", "content/events/*.yaml"],
-    "testimonial": ["content/testimonials/*.yml", "content/testimonials/*.yaml"],
-    "campaign": ["content/campaigns/*.yml", "content/campaigns/*.yaml"],
-}
 
 
 def create(path: Path) -> Path:
@@ -92,7 +82,10 @@ def _editor_settings(root: Path) -> None:
     vscode = root / ".vscode"
     vscode.mkdir(exist_ok=True)
     settings = {
-        "yaml.schemas": {f"./{SCHEMAS_DIR}/{schema_file(kind)}": globs for kind, globs in _GLOBS.items() if kind in KINDS},
+        # Which files each schema applies to (the same as the files' own $schema lines); a page's
+        # front matter is inside Markdown, where the YAML extension does not look.
+        "yaml.schemas": {f"./{SCHEMAS_DIR}/{kind.schema_file}": list(kind.globs)
+                         for kind in KINDS.values() if not kind.front_matter},
         "[yaml]": {"editor.tabSize": 2, "editor.insertSpaces": True, "editor.autoIndent": "keep"},
         "files.encoding": "utf8",
     }

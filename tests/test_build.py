@@ -58,7 +58,7 @@ def test_summary_line_on_success(tmp_path, capsys):
     make_project(tmp_path)
     assert main(["check", "--project", str(tmp_path), "--today", TODAY]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert out == ["Contenu valide : 1 campagne(s), 1 offre(s) dont 0 expirée(s), 2 événement(s), 1 témoignage(s), 1 page(s)."]
+    assert out == ["Contenu valide : 1 campagne, 1 offre dont 0 expirée, 2 événements, 1 témoignage, 1 page."]
 
 
 def test_check_writes_nothing(tmp_path):
@@ -74,7 +74,7 @@ def test_content_error_exit_1_without_traceback(tmp_path):
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "content/jobs/infirmier.yml:3: sector: secteur « sant » inconnu" in run.stderr
-    assert "1 erreur(s) à corriger — le site n'a pas été modifié." in run.stderr
+    assert "1 erreur à corriger — le site n'a pas été modifié." in run.stderr
 
 
 def test_failed_build_leaves_previous_site_untouched(built):

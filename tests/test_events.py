@@ -12,12 +12,12 @@ import icalendar
 import pytest
 
 from generator.cli import main
+from generator.content import vocabularies
 
 from project_factory import FILES, make_project
 
 PARIS = ZoneInfo("Europe/Paris")
-PROVIDERS = ["helloasso", "eventbrite", "zoom", "livestorm", "google_forms", "tally", "typeform", "framaforms",
-             "microsoft_forms", "url"]
+PROVIDERS = [p for p in vocabularies.PROVIDERS if p != "form"]  # services the visitor is sent to
 
 
 def event_file(title: str, start: str, end: str, extra: str = "", where: str = "online: {platform: zoom}\n") -> str:

@@ -21,6 +21,7 @@ import pytest
 
 from generator.cli import main
 from generator.content.errors import ContentError
+from generator.content.fields import POSTAL_CODE_RE
 from generator.content.project import load_project
 from generator.site.clock import Clock
 from generator.site.job_board import PER_PAGE
@@ -60,7 +61,7 @@ JOB_POSTING = {
                 "address": {
                     "type": "object", "required": ["@type", "addressLocality", "addressCountry"],
                     "properties": {"@type": {"const": "PostalAddress"}, "addressLocality": TEXT,
-                                   "postalCode": {"type": "string", "pattern": r"^(\d{5}|2[AB]\d{3})$"},
+                                   "postalCode": {"type": "string", "pattern": POSTAL_CODE_RE.pattern},
                                    "addressCountry": {"const": "FR"}},
                 },
             },

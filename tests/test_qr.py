@@ -168,7 +168,7 @@ def test_print_registers_new_codes_and_keeps_the_officers_lines(kit, capsys):
     assert main(["print", "--project", str(kit), "--today", "2026-12-01"]) == 0
     again = (kit / "qr-codes.yml").read_text()
     assert again == registry + "# une note de l'agente\n"  # nothing new, nothing lost
-    assert "2 affiche(s) (2 déjà à jour)" in capsys.readouterr().out  # posters come from the cache
+    assert "2 affiches (2 déjà à jour)" in capsys.readouterr().out  # posters come from the cache
 
 
 def test_retired_code_keeps_its_source(tmp_path):

@@ -107,13 +107,13 @@ def test_counts_per_placement_campaign_and_day(project, logs, tmp_path, capsys):
 
     assert "Scans des codes QR — Vivre à Testville" in out
     assert "Période des journaux : du 2 novembre 2026 au 3 novembre 2026" in out
-    assert "Campagne « Soignants : votre avenir » (soignants) — 9 scan(s)" in out
-    assert "Campagne « Artisans : reprenez » (artisans) — 2 scan(s)" in out
+    assert "Campagne « Soignants : votre avenir » (soignants) — 9 scans" in out
+    assert "Campagne « Artisans : reprenez » (artisans) — 2 scans" in out
     assert re.search(r"^  bastille\s+Affiche Bastille\s+affiche\s+6$", out, re.M)
     assert re.search(r"^  gare\s+Flyer gare\s+flyer\s+3$", out, re.M)
     assert re.search(r"^  marche\s+Affiche <marché>\s+affiche\s+2$", out, re.M)
     assert re.search(r"^  Code\s+Emplacement\s+Support\s+Scans$", out, re.M)
-    assert "Total : 11 scan(s)" in out
+    assert "Total : 11 scans" in out
     assert f"Lignes lues : {LINES} — illisibles (ignorées) : 2 — robots écartés : 6" in out
 
     rows = list(csv.reader(io.StringIO(out_csv.read_text("utf-8"))))
@@ -132,7 +132,7 @@ def test_counts_per_placement_campaign_and_day(project, logs, tmp_path, capsys):
     assert "<title>Scans des codes QR — Vivre à Testville</title>" in page
     assert "Affiche &lt;marché&gt;" in page and "<marché>" not in page  # escaped
     assert page.count("<svg") == 2 and page.count('role="img"') == 2  # one chart per campaign
-    assert page.count("<desc") == 2 and "Affiche Bastille (bastille) : 6 scan(s)" in page  # text alternative
+    assert page.count("<desc") == 2 and "Affiche Bastille (bastille) : 6 scans" in page  # text alternative
     assert '<th scope="col">' in page and '<th scope="row">' in page
     assert '<time datetime="2026-11-03">3 novembre 2026</time>' in page
     assert "<script" not in page and "<link" not in page
@@ -150,9 +150,9 @@ def test_english_site(project, logs, capsys):
     assert report(project, logs) == 0
     out = capsys.readouterr().out
     assert "QR code scans — Vivre à Testville" in out
-    assert "Campaign “Soignants : votre avenir” (soignants) — 9 scan(s)" in out
+    assert "Campaign “Soignants : votre avenir” (soignants) — 9 scans" in out
     assert re.search(r"^  Code\s+Placement\s+Medium\s+Scans$", out, re.M)
-    assert "Total: 11 scan(s)" in out
+    assert "Total: 11 scans" in out
     assert "Log period: 2 November 2026 to 3 November 2026" in out
 
 
@@ -162,7 +162,7 @@ def test_gzip_found_by_its_bytes_not_its_name(project, tmp_path, capsys):
     assert report(project, [log]) == 0
     out = capsys.readouterr().out
     assert re.search(r"^  gare\s+Flyer gare\s+flyer\s+2$", out, re.M)
-    assert "Total : 4 scan(s)" in out
+    assert "Total : 4 scans" in out
 
 
 def test_site_under_a_sub_path(project, tmp_path, capsys):
@@ -178,7 +178,7 @@ def test_site_under_a_sub_path(project, tmp_path, capsys):
     out = capsys.readouterr().out
     assert re.search(r"^  bastille\s+Affiche Bastille\s+affiche\s+1$", out, re.M)
     assert re.search(r"^  gare\s+Flyer gare\s+flyer\s+1$", out, re.M)
-    assert "Total : 2 scan(s)" in out
+    assert "Total : 2 scans" in out
 
 
 def test_configured_qr_path_and_retired_codes(tmp_path, capsys):
@@ -205,7 +205,7 @@ def test_no_scans_at_all(project, tmp_path, capsys):
     assert report(project, [log], "--html", str(html)) == 0
     out = capsys.readouterr().out
     assert "Période des journaux : aucune ligne lisible" in out
-    assert "Total : 0 scan(s)" in out
+    assert "Total : 0 scan" in out
     assert html.read_text("utf-8").count("<svg") == 2
 
 

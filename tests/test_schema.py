@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from generator.cli import main
-from generator.content.model import KINDS
+from generator.content.kinds import KINDS
 from generator.content.schema import DIALECT, field_reference, schema_for, write_schemas
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -133,7 +133,7 @@ def _event(**changes):
 def test_dates_and_times_the_generator_accepts(start, end):
     data = _event(start=start, end=end)
     assert errors("event", data) == []
-    KINDS["event"].model_validate(data)
+    KINDS["event"].model.model_validate(data)
 
 
 @pytest.mark.parametrize("value", ["14/03/2030", "2030-3-14T9:00", "demain"])
@@ -141,7 +141,7 @@ def test_dates_the_generator_refuses(value):
     data = _event(start=value)
     assert errors("event", data)
     with pytest.raises(ValidationError):
-        KINDS["event"].model_validate(data)
+        KINDS["event"].model.model_validate(data)
 
 
 @pytest.mark.parametrize("kind, data, where", [
@@ -162,13 +162,13 @@ def test_editor_flags_what_the_generator_refuses(kind, data, where):
     found = errors(kind, data)
     assert any(e.startswith(where + ":") for e in found), found
     with pytest.raises(ValidationError):
-        KINDS[kind].model_validate(data)
+        KINDS[kind].model.model_validate(data)
 
 
 def test_key_figure_may_be_a_number():
     data = {"name": "Exemple", "key_figures": [{"value": 100, "label": "postes"}]}
     assert errors("territory", data) == []
-    KINDS["territory"].model_validate(data)
+    KINDS["territory"].model.model_validate(data)
 
 
 def test_media_paths_stay_in_media():

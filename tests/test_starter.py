@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+from fnmatch import fnmatchcase
 import json
 import re
 import tomllib
@@ -13,13 +14,12 @@ import yaml
 
 from generator import __version__
 from generator.cli import main
-from generator.content.model import KINDS
+from generator.content.kinds import KINDS
 
 REPO = Path(__file__).resolve().parents[1]
 STARTER = REPO / "generator" / "starter"
 TODAY = "2026-11-23"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
-KIND_OF_FOLDER = {"jobs": "job", "events": "event", "testimonials": "testimonial", "campaigns": "campaign", "pages": "page"}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_builds_as_created_with_every_kind_at_its_url(built):
 
 def test_check_passes(project, capsys):
     assert main(["check", "--project", str(project), "--today", TODAY]) == 0
-    assert "1 offre(s)" in capsys.readouterr().out
+    assert "1 offre dont" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("today", ["2027-06-01", "2030-06-30"])
@@ -107,17 +107,13 @@ def test_reproducible(project, tmp_path):
 
 
 def _content_files(root: Path) -> list[Path]:
-    files = [root / "site_config.yml", root / "content" / "territory.yml"]
-    files += sorted(p for p in (root / "content").rglob("*") if p.suffix in (".yml", ".md") and p.parent.name in KIND_OF_FOLDER)
-    return files
+    return sorted({path for kind in KINDS.values() for pattern in kind.globs for path in root.glob(pattern)})
 
 
 def _expected_kind(root: Path, path: Path) -> str:
-    if path.name == "site_config.yml":
-        return "site_config"
-    if path.name == "territory.yml":
-        return "territory"
-    return KIND_OF_FOLDER[path.parent.name]
+    rel = path.relative_to(root).as_posix()
+    (kind,) = [kind.name for kind in KINDS.values() if any(fnmatchcase(rel, pattern) for pattern in kind.globs)]
+    return kind
 
 
 def test_one_example_of_each_kind(project):

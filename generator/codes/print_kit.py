@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from .. import spreadsheet
-from ..content.model import PRINTED_MEDIA
+from ..content.model import PRINTED_MEDIA, default_source
 from ..content.project import REGISTRY_FILE, Content, load_project
+from ..locales import LANGUAGES, words
 from ..media.cache import MediaCache, cache_dir, content_hash, file_hash
 from ..media.images import images_named
 from ..output import atomic_dir, refuse_dangerous_output
@@ -23,10 +24,7 @@ from ..site.short_links import ShortLink, short_links
 
 LAYOUT_VERSION = "2"  # bump when draw_poster or the files' encoding change, to invalidate cached posters
 CSV_COLUMNS = ["code", "campaign", "medium", "source", "label", "short_link", "target_url", "size"]
-WORDS = {
-    "fr": {"call": "Scannez pour en savoir plus", "summary": "Kit d'impression : {codes} code(s) QR, {posters} affiche(s) ({cached} déjà à jour), {new} code(s) ajouté(s) au registre {registry} → {out}"},
-    "en": {"call": "Scan to find out more", "summary": "Print kit: {codes} QR code(s), {posters} poster(s) ({cached} up to date), {new} code(s) added to the registry {registry} → {out}"},
-}
+WORDS = {language: words(language, "print_kit") for language in LANGUAGES}
 
 
 @dataclass
@@ -70,11 +68,10 @@ def make_print_kit(project: Path, out: Path | None = None, today: date | None = 
                 result.posters.append(out / link.campaign / link.code / f"{stem}.png")
         _write_table(links, tmp / "qr-codes.csv")
     result.registered = register(project, content, links, clock.today)
-    words = WORDS[content.language]
-    result.summary = words["summary"].format(
-        codes=sum(not link.retired for link in links), posters=len(result.posters), cached=result.cached,
-        new=len(result.registered), registry=REGISTRY_FILE, out=out,
-    )
+    t = WORDS[content.language]
+    counts = {"codes": sum(not link.retired for link in links), "posters": len(result.posters), "new": len(result.registered)}
+    result.summary = t["summary"].format(cached=result.cached, registry=REGISTRY_FILE, out=out,
+                                         **{name: t[f"summary_{name}"].format(count=n) for name, n in counts.items()})
     return result
 
 
@@ -131,7 +128,7 @@ def register(project: Path, content: Content, links: list[ShortLink], today: dat
     for link in new:
         text += (f"{link.code}:\n  campaign: {link.campaign}\n  medium: {link.medium}\n"
                  f"  label: {json.dumps(link.label, ensure_ascii=False)}\n  published: {today.isoformat()}\n")
-        if link.source != ("qr" if link.printed else link.medium):
+        if link.source != default_source(link.medium):  # written only when the officer chose another
             text += f"  source: {link.source}\n"
     tmp = path.with_suffix(".yml.tmp")
     tmp.write_text(text, encoding="utf-8")

@@ -20,13 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content.fields import RULE_SAFE_RE, SLUG_RE
+from ..locales import words
 from ..site.short_links import ShortLink
 
 GONE_FILE = "410.html"  # beside an expired offer's index.html: the body of its 410 answer
-PAGE_WORDS = {
-    "fr": ("Redirection", "Continuer vers la page de la campagne"),
-    "en": ("Redirecting", "Continue to the campaign page"),
-}
 
 
 def relative_target(link: ShortLink, base_url: str) -> str:
@@ -62,16 +59,16 @@ def _script_string(value: str) -> str:
 
 
 def short_link_page(link: ShortLink, base_url: str, language: str, site_name: str) -> str:
-    title, words = PAGE_WORDS[language]
+    t = words(language, "short_link")
     target = _rule_value(relative_target(link, base_url))
     return (
         f'<!doctype html>\n<html lang="{language}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
-        f"<title>{title} – {escape(site_name)}</title>"
+        f"<title>{t['title']} – {escape(site_name)}</title>"
         f"<script>location.replace({_script_string(target)})</script></head>"
-        f'<body><p><a href="{escape(target)}">{words}</a></p></body></html>\n'
+        f'<body><p><a href="{escape(target)}">{t["link"]}</a></p></body></html>\n'
     )
 
 

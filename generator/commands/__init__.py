@@ -48,4 +48,4 @@ def report_problems(err: ContentError, args) -> int:
 
 
 def summary(site) -> str:
-    return Messages(site.content.language)("summary", **site.counts)
+    return Messages(site.content.language).counted("summary", **site.counts)

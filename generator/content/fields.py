@@ -12,16 +12,28 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, PydanticUndefined
 from slugify import slugify
 
 from ..media.safe_svg import SvgRefused, clean_file
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A plain address: nothing a ``mailto:`` link would read as more headers (?cc=, &body=), no quote,
-# no space. Written so that JavaScript compiles it too (schema.EMAIL_PATTERN is the same).
-EMAIL_RE = re.compile(r"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")
+# no space. Written so that JavaScript (the officer's editor, reading the JSON Schemas) compiles it
+# too, even in unicode mode: the schemas carry this very pattern.
+EMAIL_PATTERN = r"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$"
+EMAIL_RE = re.compile(EMAIL_PATTERN)
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]{6,20}$")
+POSTAL_CODE_RE = re.compile(r"^(\d{5}|2[AB]\d{3})$")  # Corsica: 2A004, 2B033
+YEAR_MIN, YEAR_MAX = 1900, 2100
+# What the editor can tell of a media path, a link or a time zone before the generator checks it.
+MEDIA_PATTERN = r"^(?!/)(?!(.*/)?\.\.(/|$))[^\\]+$"
+LINK_PATTERN = r"^(https://|mailto:|tel:)"
+TIMEZONE_PATTERN = r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"
+# What pydantic accepts for a date and time of day: "T" or a space between them, seconds and
+# offset optional. The editor reads YAML 1.2, where a date is text: the strict RFC 3339
+# ``date-time`` format would refuse what the generator accepts.
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}(:?\d{2})?)?$"
 MEDIA_FORMATS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".svg"})
 DEFAULT_TIMEZONE = "Europe/Paris"
 COLOR_RE = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -144,7 +156,7 @@ def _phone(value: Any) -> Any:
 
 
 def _postal_code(value: Any) -> Any:
-    if not isinstance(value, str) or not re.fullmatch(r"(?:\d{5}|2[AB]\d{3})", value):
+    if not isinstance(value, str) or not POSTAL_CODE_RE.fullmatch(value):
         _fail("postal_code", value)
     return value
 
@@ -228,7 +240,7 @@ def _number_as_text(value: Any) -> Any:
 
 
 def _year(value: int) -> int:
-    if not 1900 <= value <= 2100:
+    if not YEAR_MIN <= value <= YEAR_MAX:
         _fail("year_range", value)
     return value
 
@@ -264,25 +276,66 @@ def _svg(path: Path, value: str) -> None:
 
 
 Text = Annotated[str, Field(min_length=1)]
-LooseText = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1)]
+LooseText = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1, json_schema_extra={"type": ["string", "number"]})]
 Markdown = Annotated[str, AfterValidator(_markdown),
                      Field(min_length=1, max_length=MARKDOWN_MAX_LENGTH, json_schema_extra={"format": "markdown"})]
 HttpsUrl = Annotated[str, AfterValidator(_https), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
 SiteUrl = Annotated[str, AfterValidator(_site_url), Field(json_schema_extra={"format": "uri", "pattern": "^https://"})]
 RetiredTarget = Annotated[str, AfterValidator(_retired)]
-Link = Annotated[str, AfterValidator(_link)]
-Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
-EmailOrUrl = Annotated[str, AfterValidator(_email_or_url)]
-Phone = Annotated[str, BeforeValidator(_phone)]
-PostalCode = Annotated[str, BeforeValidator(_postal_code), Field(json_schema_extra={"pattern": r"^(\d{5}|2[AB]\d{3})$"})]
+Link = Annotated[str, AfterValidator(_link), Field(json_schema_extra={"pattern": LINK_PATTERN})]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN})]
+EmailOrUrl = Annotated[str, AfterValidator(_email_or_url), Field(json_schema_extra={"anyOf": [
+    {"format": "email", "pattern": EMAIL_PATTERN}, {"format": "uri", "pattern": "^https://"}]})]
+Phone = Annotated[str, BeforeValidator(_phone), Field(json_schema_extra={"pattern": PHONE_RE.pattern})]
+PostalCode = Annotated[str, BeforeValidator(_postal_code), Field(json_schema_extra={"pattern": POSTAL_CODE_RE.pattern})]
 Color = Annotated[str, BeforeValidator(_color), Field(json_schema_extra={"pattern": COLOR_RE.pattern})]
-TimeZone = Annotated[str, AfterValidator(_timezone)]
+TimeZone = Annotated[str, AfterValidator(_timezone), Field(json_schema_extra={
+    "pattern": TIMEZONE_PATTERN, "examples": ["Europe/Paris", "America/Cayenne", "Indian/Reunion"]})]
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": SLUG_RE.pattern})]
-Year = Annotated[int, AfterValidator(_year)]
-MediaPath = Annotated[str, AfterValidator(_media)]
+# The range is told in the schema only: the validator says it in the officer's words.
+Year = Annotated[int, AfterValidator(_year), Field(json_schema_extra={"minimum": YEAR_MIN, "maximum": YEAR_MAX})]
+MediaPath = Annotated[str, AfterValidator(_media), Field(json_schema_extra={"pattern": MEDIA_PATTERN})]
 When = Annotated[date | datetime, AfterValidator(_local_time)]  # a whole day, or a local date and time
+
+
+# --- what a field says of itself: descriptions, example, schema-only constraints -----------
+
+DESCRIPTION_EN = "x-description-en"  # the JSON Schema keyword carrying a field's English description
+
+
+def doc(fr: str, en: str, *, example: Any = PydanticUndefined, default: Any = PydanticUndefined,
+        schema: dict | None = None, **field: Any) -> Any:
+    """A field's declaration: what it is, in French (the officers' language, that of the JSON
+    Schemas) and English, an example, and constraints only the editor needs to be told
+    (``schema``: the generator checks them in a validator, in the officer's words).
+
+    Every document about fields (schemas, CHAMPS.md, docs/contenu.md) is generated from it."""
+    return Field(
+        default, description=fr, examples=None if example is PydanticUndefined else [example],
+        json_schema_extra={DESCRIPTION_EN: en, **(schema or {})}, **field,
+    )
+
+
+def description(info: Any, language: str = "fr") -> str:
+    """A field's description (a pydantic ``FieldInfo`` declared with ``doc``) in ``language``."""
+    if language == "en":
+        return (info.json_schema_extra or {}).get(DESCRIPTION_EN, "")
+    return info.description or ""
+
+
+def given(field: str, kind: str) -> dict:
+    """A JSON Schema rule: the field is there and not left empty (``place:`` alone is null in YAML)."""
+    return {"required": [field], "properties": {field: {"type": kind}}}
+
+
+def rules(*conditions: dict) -> dict:
+    """A model's rules across fields, for the editor: ``model_config``'s ``json_schema_extra``,
+    written beside the ``model_validator`` that checks them."""
+    return {"allOf": list(conditions)}
+
 
 __all__ = [
     "Text", "LooseText", "Markdown", "HttpsUrl", "SiteUrl", "RetiredTarget", "Link", "Email", "EmailOrUrl", "Phone", "PostalCode",
     "Color", "TimeZone", "Slug", "Year", "MediaPath", "When", "date", "SLUG_RE", "SLUG_MAX", "EMAIL_RE", "RULE_SAFE_RE",
+    "doc", "description", "given", "rules",
 ]

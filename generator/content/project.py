@@ -15,12 +15,11 @@ from slugify import slugify
 from .errors import ContentError, Problem
 from .fields import DEFAULT_TIMEZONE, MARKDOWN_MAX_DEPTH, MARKDOWN_MAX_LENGTH, markdown_depth, slug_error, visible
 from .messages import Messages
+from .kinds import COLLECTIONS, KINDS
 from .model import Campaign, Event, Job, PageMeta, RegisteredCode, SiteConfig, Territory, Testimonial
 from .references import check_references
 from .validation import validate
 from .yaml_source import Source, parse_yaml, read_text
-
-COLLECTIONS = {"job": ("jobs", Job), "event": ("events", Event), "testimonial": ("testimonials", Testimonial), "campaign": ("campaigns", Campaign)}
 
 
 @dataclass
@@ -120,14 +119,16 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
     now["scope"] = scope = (*scope, context["timezone"])
     if earlier and earlier.get("scope") != scope:
         earlier = {}
-    territory, _ = load(root / "content" / "territory.yml", Territory, "content/territory.yml")
+    territory_file = KINDS["territory"].file
+    territory, _ = load(root / territory_file, Territory, territory_file)
 
     items: dict[str, dict] = {kind: {} for kind in COLLECTIONS}
     sources: dict[tuple[str, str], Source] = {("config", ""): config_source} if config_source else {}
     present: dict[str, set[str]] = {kind: set() for kind in COLLECTIONS}
-    for kind, (folder, model) in COLLECTIONS.items():
-        for path in _files(root / "content" / folder, (".yml", ".yaml"), f"content/{folder}", msg, problems, outside):
-            rel = f"content/{folder}/{path.name}"
+    for kind, info in COLLECTIONS.items():
+        folder, model = info.path, info.model
+        for path in _files(root / folder, info.suffixes, folder, msg, problems, outside):
+            rel = f"{folder}/{path.name}"
             slug = path.stem
             if not _slug_ok(slug, rel, msg, problems):
                 continue
@@ -138,8 +139,9 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
                 sources[(kind, slug)] = source
 
     pages: dict[str, Page] = {}
-    for path in _files(root / "content" / "pages", (".md",), "content/pages", msg, problems, outside):
-        rel = f"content/pages/{path.name}"
+    pages_kind = KINDS["page"]
+    for path in _files(root / pages_kind.path, pages_kind.suffixes, pages_kind.path, msg, problems, outside):
+        rel = f"{pages_kind.path}/{path.name}"
         if not _slug_ok(path.stem, rel, msg, problems):
             continue
         text, read_problems = read_text(path, rel, msg, yaml_comments=False)
@@ -268,7 +270,9 @@ def _links_outside(root: Path, msg) -> Iterator[Problem]:
 
 
 # The folders of content/, by kind; anything else there is a misspelt folder or a stray file.
-_CONTENT_ENTRIES = frozenset({*(folder for folder, _ in COLLECTIONS.values()), "pages", "media", "territory.yml"})
+_CONTENT_ENTRIES = frozenset({
+    *(kind.folder for kind in KINDS.values() if not kind.one_file), "media", KINDS["territory"].file.removeprefix("content/"),
+})
 
 
 def _unknown_in_content(root: Path, msg) -> Iterator[Problem]:

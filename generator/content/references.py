@@ -86,9 +86,8 @@ def check_references(content, msg) -> list[Problem]:
 
 def _check_job_paths(content, msg) -> list[Problem]:
     """Offers, sector pages and the list's next pages share /offres/: no address taken twice."""
-    from .urls import SECTIONS
+    from .urls import PAGE_SEGMENT as page, SECTIONS
 
-    page = "page"  # /offres/page/2/, /offres/<sector>/page/2/ (generator.site.job_board.PAGE_SEGMENT)
     jobs = SECTIONS[content.language]["jobs"]
     sectors = content.config.site.sectors
     problems = []

@@ -12,6 +12,9 @@ SECTIONS = {
         "legal": "legal-notice", "privacy": "privacy", "accessibility": "accessibility",
     },
 }
+# The next pages of the job list: /offres/page/2/, /offres/<sector>/page/2/. A job slug or a
+# sector key may not take it.
+PAGE_SEGMENT = "page"
 # Folders the build itself writes at the root of the site.
 TECHNICAL = ("assets", "media", "stylesheets", "javascripts", "search", "feeds", "schemas", "404", "sitemap.xml")
 

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .messages import CATALOG, Messages
+from .messages import Messages
 from .yaml_source import Source
 
 _TYPE_MESSAGES = {
@@ -69,7 +69,7 @@ def _problem(loc, errors, model, data, source: Source, msg: Messages) -> Problem
         expected = e.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",")]
         text = msg("choice", input=value, expected=", ".join(choices), hint=msg.guess(value, choices))
-    elif kind in CATALOG and kind not in _TYPE_MESSAGES:  # our own checks (fields.py, model.py)
+    elif msg.has(kind) and kind not in _TYPE_MESSAGES:  # our own checks (fields.py, model.py)
         ctx = dict(e.get("ctx") or {})
         at = ctx.pop("at", None)
         if at:  # a rule across fields points at the field to change
@@ -83,6 +83,8 @@ def _problem(loc, errors, model, data, source: Source, msg: Messages) -> Problem
         key = _TYPE_MESSAGES[kind]
         bounds = {name: msg.number(bound) if isinstance(bound, (int, float)) and not isinstance(bound, bool) else bound
                   for name, bound in (e.get("ctx") or {}).items()}
+        if "min_length" in (e.get("ctx") or {}):
+            bounds["count"] = e["ctx"]["min_length"]  # too_short is a plural: "au moins 1 élément"
         text = msg(key, input=value, **bounds)
     else:
         # pydantic's own wording is English: an officer gets the value and where to read the format.

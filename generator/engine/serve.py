@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
 
+from ..locales import words
+
 log = logging.getLogger("territoire")
 
 ERROR_PAGE = """<!doctype html>
@@ -25,16 +27,12 @@ ERROR_PAGE = """<!doctype html>
 h1{{color:#a30000}}li{{margin:.5rem 0}}code{{background:#f3f3f3;padding:.1rem .3rem;border-radius:.2rem}}</style>
 </head><body><main><h1>{title}</h1><p>{hint}</p><ul>{items}</ul></main></body></html>
 """
-WORDS = {
-    "fr": ("Le contenu contient des erreurs", "Corrigez ces points et enregistrez : cette page se recharge d'elle-même."),
-    "en": ("The content has errors", "Fix these and save: this page reloads by itself."),
-}
 
 
 def error_page(problems: list[str], language: str = "fr") -> str:
-    title, hint = WORDS.get(language, WORDS["fr"])
+    t = words(language, "preview")
     items = "".join(f"<li><code>{html.escape(p.split(': ', 1)[0])}</code> {html.escape(p.split(': ', 1)[-1])}</li>" for p in problems)
-    return ERROR_PAGE.format(lang=language, title=title, hint=hint, items=items)
+    return ERROR_PAGE.format(lang=language, title=t["title"], hint=t["hint"], items=items)
 
 
 class PreviewServer(LiveReloadServer):
@@ -87,7 +85,7 @@ def serve(project: Path, rebuild, host: str = "127.0.0.1", port: int = 8000, lan
     for name in ("content", "themes", "site_config.yml", "qr-codes.yml"):
         if (project / name).exists():
             server.watch(str(project / name))
-    print(f"Aperçu sur http://{host}:{port}/ — Ctrl+C pour arrêter", file=sys.stderr)
+    print(words(language, "preview")["serving"].format(host=host, port=port), file=sys.stderr)
     try:
         server.serve()
     except KeyboardInterrupt:

@@ -5,34 +5,9 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from ..locales import words
+
 PROVIDERS = {"matomo": "Matomo", "plausible": "Plausible Analytics"}
-
-# Where the privacy page explains the measurement; the footer link points there (and reopens
-# the banner when JavaScript runs).
-ANCHOR = {"fr": "mesure-audience", "en": "audience-measurement"}
-
-LABELS = {
-    "fr": {
-        "link": "Mesure d'audience",
-        "title": "Mesure d'audience",
-        "text": "Ce site mesure sa fréquentation de façon anonyme, sans cookie. Acceptez-vous qu'il enregistre "
-                "aussi la campagne (affiche, lien partagé…) qui vous a amené ici ?",
-        "more": "En savoir plus",
-        "accept": "Accepter",
-        "refuse": "Refuser",
-        "measure": "Mesurer mes visites sur ce site, de façon anonyme",
-    },
-    "en": {
-        "link": "Audience measurement",
-        "title": "Audience measurement",
-        "text": "This site measures its audience anonymously, without cookies. Do you also agree that it records "
-                "the campaign (poster, shared link…) that brought you here?",
-        "more": "Learn more",
-        "accept": "Accept",
-        "refuse": "Refuse",
-        "measure": "Measure my visits to this site, anonymously",
-    },
-}
 
 
 def analytics_info(config, privacy_url: str) -> dict | None:
@@ -40,7 +15,7 @@ def analytics_info(config, privacy_url: str) -> dict | None:
     a = config.analytics
     if not a.enabled:
         return None
-    lang = config.site.language
+    t = words(config.site.language, "analytics")
     matomo = a.provider == "matomo"
     return {
         "provider": a.provider,
@@ -52,9 +27,11 @@ def analytics_info(config, privacy_url: str) -> dict | None:
         "domain": urlsplit(config.site.base_url).hostname,  # Plausible's data-domain
         "campaigns": a.campaigns,  # measuring campaigns needs consent: a banner asks for it
         "retention_months": a.retention_months,
-        "anchor": ANCHOR[lang],
-        "privacy_link": f"{privacy_url}#{ANCHOR[lang]}",
-        "t": LABELS[lang],
+        # where the privacy page explains the measurement; the footer link points there (and
+        # reopens the banner when JavaScript runs)
+        "anchor": t["anchor"],
+        "privacy_link": f"{privacy_url}#{t['anchor']}",
+        "t": t,
     }
 
 

@@ -16,10 +16,11 @@ from typing import Iterator
 
 from babel.numbers import format_decimal
 
+from ..content.urls import PAGE_SEGMENT
+from ..content.vocabularies import CONTRACTS
 from . import dates
 from .feeds import jobs_feed
 from .job_exports import offers_csv, offers_json
-from .labels import CONTRACTS
 from .rich_text import render, shorten, text_of
 from .structured_data import job_posting_json_ld
 
@@ -27,7 +28,6 @@ PER_PAGE = 30
 FEED_SIZE = 50
 RELATED_STORIES = 2
 GONE_OTHERS = 6
-PAGE_SEGMENT = "page"  # /offres/page/2/: a job slug or a sector key may not take it
 # Query parameters of a filtered list (the names of the form's fields): /offres/?contrat=cdi
 PARAMS = {
     "fr": {"sector": "secteur", "contract": "contrat", "town": "ville", "remote": "teletravail"},
@@ -37,15 +37,6 @@ PARAMS = {
 FILES = {
     "fr": {"index": "index.json", "feed": "flux.xml", "json": "offres.json", "csv": "offres.csv"},
     "en": {"index": "index.json", "feed": "feed.xml", "json": "jobs.json", "csv": "jobs.csv"},
-}
-CONTRACT_WORDS = {
-    "fr": {"cdi": "CDI (contrat à durée indéterminée)", "cdd": "CDD (contrat à durée déterminée)",
-           "saisonnier": "Contrat saisonnier", "interim": "Mission d'intérim",
-           "alternance": "Alternance (apprentissage ou contrat de professionnalisation)", "stage": "Stage",
-           "liberal": "Installation en exercice libéral", "reprise": "Reprise d'entreprise"},
-    "en": {"cdi": "Permanent contract", "cdd": "Fixed-term contract", "saisonnier": "Seasonal contract",
-           "interim": "Temporary agency assignment", "alternance": "Work-study (apprenticeship)", "stage": "Internship",
-           "liberal": "Setting up in private practice", "reprise": "Business takeover"},
 }
 
 
@@ -112,7 +103,7 @@ class JobBoard:
         return format_decimal(n, locale=self.lang)
 
     def count_label(self, n: int) -> str:
-        return self.t["jobs_count"].format(count=self.number(n)) if n else self.t["no_jobs"]
+        return self.t["jobs_count"].format(count=n) if n else self.t["no_jobs"]
 
     # --- list pages -------------------------------------------------------------------------
     def sector_url(self, key: str) -> str:
@@ -179,7 +170,7 @@ class JobBoard:
             "sectors": [{"value": k, "label": v, "count": fmt(sectors.get(k, 0)), "empty": not sectors.get(k),
                          "selected": k == sector} for k, v in self.sector_labels.items() if k in self.by_sector],
             "contracts": [{"value": k, "label": v, "count": fmt(contracts.get(k, 0)), "empty": not contracts.get(k),
-                           "selected": False} for k, v in CONTRACTS[self.lang].items() if k in all_contracts],
+                           "selected": False} for k, v in CONTRACTS.labels(self.lang).items() if k in all_contracts],
             "towns": [{"value": town, "label": town, "count": fmt(towns.get(town, 0)), "empty": not towns.get(town),
                        "selected": False} for town in all_towns],
             "remote": fmt(sum(1 for c in in_sector if c["remote"])),
@@ -202,7 +193,7 @@ class JobBoard:
         self._descriptions[slug] = view["description_html"]
         base_url = self.content.config.site.base_url
         logo = view.get("employer_logo")
-        view["contract_words"] = CONTRACT_WORDS[self.lang][job.contract]
+        view["contract_words"] = CONTRACTS.label(job.contract, self.lang, "long")
         if job.location.remote and job.location.city:  # "Gap (05) · télétravail complet"
             view["place_full"] = f"{view['place']} · {self.t['remote'].lower() if self.lang == 'fr' else self.t['remote']}"
         view["json_ld"] = job_posting_json_ld(
@@ -278,7 +269,7 @@ class JobBoard:
         first: [slug, title, employer, contract, sector, town, place, remote, salary] where
         contract, sector, town, place and salary are positions in their tables (-1: none)."""
         sectors = list(self.sector_labels)
-        contracts = list(CONTRACTS[self.lang])
+        contracts = list(CONTRACTS)
         tables: dict[str, dict[str, int]] = {"towns": {}, "places": {}, "salaries": {}}
 
         def at(table: str, value: str | None) -> int:
@@ -290,7 +281,7 @@ class JobBoard:
                  at("towns", self.town[c["slug"]]), at("places", c["place"]), int(c["remote"]), at("salaries", c["salary"])]
                 for c in self.newest]
         data = {
-            "contracts": [[k, CONTRACTS[self.lang][k]] for k in contracts],
+            "contracts": [[k, label] for k, label in CONTRACTS.labels(self.lang).items()],
             "sectors": [[k, self.sector_labels[k]] for k in sectors],
             **{name: list(values) for name, values in tables.items()},
             "jobs": rows,

@@ -17,19 +17,8 @@ from functools import lru_cache
 import nh3
 
 from .. import spreadsheet
+from ..locales import words
 
-CSV_COLUMNS = {
-    "fr": ["id", "url", "titre", "employeur", "site_employeur", "secteur", "secteur_libelle", "contrat",
-           "contrat_libelle", "commune", "code_postal", "teletravail", "salaire_min", "salaire_max",
-           "salaire_periode", "salaire", "publiee_le", "valable_jusqu_au", "candidater_url", "candidater_email",
-           "description"],
-    "en": ["id", "url", "title", "employer", "employer_url", "sector", "sector_label", "contract",
-           "contract_label", "town", "postal_code", "remote", "salary_min", "salary_max",
-           "salary_period", "salary", "posted", "valid_through", "apply_url", "apply_email",
-           "description"],
-}
-YES_NO = {"fr": ("oui", "non"), "en": ("yes", "no")}
-PERIODS = {"fr": {"hour": "heure", "month": "mois", "year": "an"}, "en": {"hour": "hour", "month": "month", "year": "year"}}
 
 
 @lru_cache(maxsize=20_000)  # the JSON and the CSV need it both, the preview at every rebuild
@@ -59,15 +48,16 @@ def offers_json(records: list[dict], *, site_name: str, url: str) -> bytes:
 def offers_csv(records: list[dict], lang: str) -> bytes:
     out = io.StringIO()
     writer = spreadsheet.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS[lang])
-    yes, no = YES_NO[lang]
+    t = words(lang, "job_exports")
+    writer.writerow(t["csv_columns"])
+    yes, no = t["yes"], t["no"]
     for r in records:
         s = r["salary"] or {}
         writer.writerow([
             r["id"], r["url"], r["title"], r["employer"]["name"], r["employer"]["url"] or "",
             r["sector"], r["sector_label"], r["contract"], r["contract_label"], r["city"] or "", r["postal_code"] or "",
             yes if r["remote"] else no, _cell(s.get("min")), _cell(s.get("max")),
-            PERIODS[lang][s["period"]] if s else "", s.get("text") or "", r["posted"], r["valid_through"] or "",
+            t["periods"][s["period"]] if s else "", s.get("text") or "", r["posted"], r["valid_through"] or "",
             r["apply"]["url"] or "", r["apply"]["email"] or "", text_of(r["description_html"]),
         ])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from ..content.model import PRINTED_MEDIA
+from ..content.model import PRINTED_MEDIA, default_source
 from ..content.urls import Urls
 
 
@@ -51,7 +51,7 @@ def short_links(content) -> list[ShortLink]:
     for code, entry in content.registry.items():
         if entry.retired is None or code in placed:
             continue
-        source = entry.source or ("qr" if entry.medium in PRINTED_MEDIA else entry.medium)
+        source = entry.source or default_source(entry.medium)
         query = urlencode(utm(source, entry.medium, entry.campaign, code))
         to = entry.retired
         if to.startswith("https://"):

@@ -11,12 +11,12 @@ from urllib.parse import quote, urlencode
 from markupsafe import Markup
 
 from ..content.model import Event, Job, Registration, Testimonial
+from ..content.vocabularies import CONTRACTS, EVENT_KINDS, FORM_FIELDS
 from ..content.urls import Urls
 from . import dates
 from .calendar import google_link, outlook_link
 from .clock import Clock
 from .structured_data import event_json_ld
-from .labels import CONTRACTS, EVENT_KINDS
 from .rich_text import plain, render, text_of
 
 NOT_JOB_POSTINGS = frozenset({"liberal", "reprise"})  # not employment for search engines
@@ -58,7 +58,7 @@ class Views:
     def job_card(self, slug: str, job: Job) -> dict:
         return {
             "slug": slug, "url": self.urls.job(slug), "title": job.title, "employer": job.employer.name,
-            "contract": job.contract, "contract_label": CONTRACTS[self.lang][job.contract],
+            "contract": job.contract, "contract_label": CONTRACTS.label(job.contract, self.lang),
             "sector": job.sector, "sector_label": self.sectors.get(job.sector, job.sector),
             "place": self.place_of(job), "remote": job.location.remote, "salary": self.salary(job),
             "posted": job.posted.isoformat(), "posted_label": dates.short_date(job.posted, self.lang),
@@ -112,7 +112,7 @@ class Views:
         where = self.where(event)
         return {
             "slug": slug, "url": self.urls.event(slug), "title": event.title, "kind": event.kind,
-            "kind_label": EVENT_KINDS[self.lang][event.kind],
+            "kind_label": EVENT_KINDS.label(event.kind, self.lang),
             "when": dates.span(event.start, event.end, self.lang, self.t),
             "start": self.clock.aware(event.start).isoformat(), "where": where,
             "state": state, "state_label": self.t[f"state_{state}"], "over": self.is_over(event),
@@ -169,7 +169,7 @@ class Views:
         if reg.is_form:
             return {
                 "provider": "form", "action": reg.action, "redirect": reg.redirect,
-                "fields": [{"name": f, **FORM_FIELDS[f], "label": self.t[f"field_{f}"]} for f in reg.fields],
+                "fields": [{"name": f, **FIELD_INPUTS[f], "label": FORM_FIELDS.label(f, self.lang)} for f in reg.fields],
             }
         return {"provider": reg.provider, "url": reg.url, "attribution": ATTRIBUTION[reg.provider],
                 "prefill_field": reg.prefill_field}
@@ -208,7 +208,8 @@ ATTRIBUTION = {
     "microsoft_forms": "query", "url": "query",
 }
 
-FORM_FIELDS = {
+# How each field of FORM_FIELDS is asked for (type, autofill, required for the visitor).
+FIELD_INPUTS = {
     "name": {"type": "text", "autocomplete": "name", "required": True},
     "first_name": {"type": "text", "autocomplete": "given-name", "required": True},
     "last_name": {"type": "text", "autocomplete": "family-name", "required": True},

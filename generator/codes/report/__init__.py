@@ -12,7 +12,9 @@ import sys
 import zlib
 
 from ...content.errors import ContentError
+from ...content.messages import Messages
 from ...content.project import load_project
+from ...locales import words
 from ...site.short_links import short_links
 from .access_log import read_lines
 from .counting import ScanCounter
@@ -31,12 +33,13 @@ def run_report(args) -> int:
             print(problem, file=sys.stderr)
         return 1
     site = content.config.site
+    t, msg = words(content.language, "report"), Messages(content.language)
     counter = ScanCounter(short_links(content), site.url)
     for log in args.logs:
         try:
             counter.add_lines(read_lines(log))
         except (OSError, EOFError, zlib.error) as err:
-            print(f"territoire: impossible de lire le journal « {log} » : {_reason(err)}", file=sys.stderr)
+            print(f"territoire: {t['cannot_read_log'].format(log=log, reason=_reason(err, msg))}", file=sys.stderr)
             return 2
     report = ScanReport(
         site_name=site.name, language=content.language, count=counter.count, color=site.colors.primary,
@@ -47,26 +50,26 @@ def run_report(args) -> int:
     try:
         if args.csv is not None:
             write_csv(report.count, args.csv)
-            written.append(report.t["csv_written"].format(path=args.csv))
+            written.append(t["csv_written"].format(path=args.csv))
         if args.html is not None:
             write_html(report, args.html)
-            written.append(report.t["html_written"].format(path=args.html))
+            written.append(t["html_written"].format(path=args.html))
     except OSError as err:
-        print(f"territoire: impossible d'écrire « {err.filename} » : {_reason(err)}", file=sys.stderr)
+        print(f"territoire: {t['cannot_write'].format(path=err.filename, reason=_reason(err, msg))}", file=sys.stderr)
         return 2
     for line in written:
         print(line)
     return 0
 
 
-def _reason(err: BaseException) -> str:
-    """Why a file could not be used, in French."""
+def _reason(err: BaseException, msg: Messages) -> str:
+    """Why a file could not be used, in the site's language."""
     if isinstance(err, FileNotFoundError):
-        return "fichier ou dossier introuvable"
+        return msg("os_not_found")
     if isinstance(err, IsADirectoryError):
-        return "c'est un dossier, pas un fichier"
+        return msg("os_is_folder")
     if isinstance(err, PermissionError):
-        return "accès refusé"
+        return msg("os_denied")
     if isinstance(err, (EOFError, zlib.error, gzip.BadGzipFile)):
-        return "fichier gzip tronqué ou endommagé"
+        return msg("os_gzip_damaged")
     return getattr(err, "strerror", None) or str(err)

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ... import spreadsheet
+from ...locales import words
 from ...site.dates import short_date
 from ...site.short_links import ShortLink
 from .counting import ScanCount
-from .labels import LABELS
 
 
 @dataclass
@@ -23,8 +23,8 @@ class ScanReport:
     color: str = "#1d4e89"
 
     @property
-    def t(self) -> dict[str, str]:
-        return LABELS[self.language]
+    def t(self) -> dict:
+        return words(self.language, "report")
 
     def title_of(self, campaign: str) -> str:
         return self.titles.get(campaign, campaign)
