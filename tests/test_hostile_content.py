@@ -53,6 +53,8 @@ def test_billion_laughs_is_refused_at_once(tmp_path):
     ("content/pages/faq.md", FILES["content/pages/faq.md"] + "Du texte. " * 99_000,
      "content/pages/faq.md:4: ce texte est trop long : 100\u202f000 caractères au plus"),
     ("content/jobs/infirmier.yml", JOB + "x: [" + ",".join(["1"] * 300_000) + "]\n",
+     "content/jobs/infirmier.yml:11: x: champ inconnu « x »"),  # no alias: as long as its text, read in seconds
+    ("content/jobs/infirmier.yml", JOB + "x: &x [" + ",".join(["1"] * 300_000) + "]\n",
      "content/jobs/infirmier.yml:11: le fichier contient plus de 200\u202f000 valeurs"),
 ])
 def test_files_under_a_megabyte_that_would_take_minutes(tmp_path, rel, text, expected):

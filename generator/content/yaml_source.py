@@ -104,7 +104,8 @@ def parse_yaml(text: str, rel: str, msg: Messages, first_line: int = 1) -> tuple
         node = loader.get_single_node()
         if node is None:
             return None, source, [Problem(rel, first_line, None, msg("empty_file"))]
-        if (too_big := _expanded_size(node)) is not None:
+        # Only aliases can make a document grow past its text; without an anchor (&) there is none.
+        if "&" in text and (too_big := _expanded_size(node)) is not None:
             return None, source, [Problem(rel, too_big.start_mark.line + 1 + offset, None,
                                           msg(_too_big_message(node), max=msg.number(MAX_NODES)))]
         data = loader.construct_document(node)

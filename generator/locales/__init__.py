@@ -51,7 +51,7 @@ class Plural:
     def format(self, count: int, **values: Any) -> str:
         """The form for ``count``, its ``{count}`` written as the language writes numbers (2 400, 2,400)."""
         form = self.forms.get(plural_category(count, self.language), self.forms["other"])
-        return form.format(count=format_decimal(count, locale=self.language), **values)
+        return form.format(count=format_decimal(count, locale=_locale(self.language)), **values)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Plural) and (self.forms, self.language) == (other.forms, other.language)
