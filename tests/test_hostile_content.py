@@ -372,3 +372,15 @@ def test_never_replaces_someone_s_file_beside_the_site(project, capsys, tmp_path
     assert f"{tmp_path / 'public.nginx.conf'}: ce fichier, écrit à côté du site" in capsys.readouterr().err
     assert (tmp_path / "public.nginx.conf").read_text() == "server { listen 80; }  # la configuration du serveur\n"
     assert not out.exists()
+
+
+def test_a_campaign_that_cannot_be_read_keeps_its_codes(project, capsys):
+    """One stray quote in a campaign file: one error, not also its printed codes reported dropped with
+    advice to retire them (a file that cannot be read is unknown, not empty)."""
+    write(project, "qr-codes.yml", "bastille:\n  campaign: soignants\n  medium: affiche\n  label: \"Affiche Bastille\"\n"
+                                   "  published: 2026-11-01\n")
+    write(project, "content/campaigns/soignants.yml",
+          FILES["content/campaigns/soignants.yml"].replace('slogan: "À 1 h 30 de votre avenir"', 'slogan: "À 1 h 30 de votre avenir'))
+    [line] = refused(capsys, project)
+    assert line.startswith("content/campaigns/soignants.yml:3: le fichier ne peut pas être lu : ")
+    assert "guillemet ouvert n'est pas refermé" in line

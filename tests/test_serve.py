@@ -187,3 +187,26 @@ def test_the_page_open_in_the_browser_shows_the_edit_by_itself(server, browser):
         page.wait_for_function("document.querySelector('h1').textContent.includes('Puériculteur·rice')", timeout=20_000)
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_the_page_open_in_the_browser_comes_back_by_itself_once_fixed(server, browser):
+    """Broken, then fixed: the edited offer's own page (not only the home page) shows the errors, then
+    the offer again within 2 s of the fix, with no action in the browser."""
+    project, base = server
+    wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/offres/infirmier/")
+        job = project / "content/jobs/infirmier.yml"
+        job.write_text(FILES["content/jobs/infirmier.yml"].replace("sector: sante", "sector: sant"))
+        page.wait_for_function("document.querySelector('h1').textContent.includes('erreurs')", timeout=20_000)
+        assert "secteur « sant » inconnu" in page.content()
+        job.write_text(FILES["content/jobs/infirmier.yml"])
+        fixed = time.monotonic()
+        page.wait_for_function("document.querySelector('h1').textContent.includes('Infirmier·e')", timeout=10_000)
+        assert time.monotonic() - fixed < 2
+        assert page.url == f"{base}/offres/infirmier/"
+    finally:
+        context.close()

@@ -116,6 +116,9 @@ def _check_registry(content, msg, codes: dict[str, str]) -> list[Problem]:
     problems = []
     registry_source = content.sources[("registry", "")]
     placed = {p.code: (slug, i) for slug, c in content.campaigns.items() for i, p in enumerate(c.placements)}
+    # A campaign whose file cannot be read (a stray quote) is unknown, not empty: its codes are
+    # neither dropped nor moved, and advising to retire live poster codes would be wrong.
+    unreadable = content.present.get("campaign", set()) - set(content.campaigns)
     for code, entry in content.registry.items():
         line = registry_source.line_of((code,))
         if entry.retired is not None:
@@ -125,10 +128,13 @@ def _check_registry(content, msg, codes: dict[str, str]) -> list[Problem]:
                 problems.append(Problem(s.file, s.line_of(("placements", i, "code")), "placements.code",
                                         msg("code_retired_reused", code=code, line=line, to=entry.retired)))
             target = entry.retired
-            if not (target == "/" or target in content.campaigns or target in content.pages or target.startswith("https://")):
+            known = content.campaigns.keys() | unreadable | content.pages.keys()
+            if not (target == "/" or target in known or target.startswith("https://")):
                 problems.append(Problem(registry_source.file, registry_source.line_of((code, "retired")), f"{code}.retired",
                                         msg("retired_target", input=target, expected=", ".join(sorted(content.campaigns)))))
         elif code not in placed:
+            if entry.campaign in unreadable:
+                continue
             problems.append(Problem(registry_source.file, line, code,
                                     msg("code_dropped", code=code, label=entry.label, campaign=entry.campaign)))
         elif placed[code][0] != entry.campaign:
