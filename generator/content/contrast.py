@@ -1,8 +1,10 @@
-"""Colour contrast as WCAG 2.1 measures it, and a readable variant of the same hue.
+"""Colour contrast as WCAG 2.1 measures it, the text colour a brand colour takes, and a readable
+variant of the same hue.
 
-The theme writes white text on the primary colour (header, links and outlined buttons
-when the browser cannot compute a colour of its own) and black text on the accent colour
-(call-to-action buttons). Both must reach 4.5:1, the level AA minimum for normal text."""
+The primary colour is read on white (links, headings) and carries white text (the header): it
+must reach 4.5:1, the level AA minimum for normal text, against white. On the accent colour
+(call-to-action buttons) the text is white or black, whichever contrasts more: one of them always
+reaches 4.5:1, so any accent colour is readable."""
 
 from __future__ import annotations
 
@@ -41,6 +43,12 @@ def contrast(a: str, b: str) -> float:
     """(L1 + 0.05) / (L2 + 0.05), the lighter colour on top: 1 to 21."""
     la, lb = relative_luminance(a), relative_luminance(b)
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def text_on(color: str) -> str:
+    """White or black, whichever reads better on ``color``. At least 4.58:1 whatever the colour: the
+    two contrasts are equal at a luminance of about 0.18, where each is 4.58."""
+    return WHITE if contrast(color, WHITE) > contrast(color, BLACK) else BLACK
 
 
 def shown_ratio(ratio: float) -> float:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .contrast import BLACK, MINIMUM, WHITE, contrast, readable_variant, shown_ratio
+from .contrast import MINIMUM, WHITE, contrast, readable_variant, shown_ratio
 from .fields import (
     DEFAULT_TIMEZONE, Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
     PostalCode, RetiredTarget, SiteUrl, Slug, Text, TimeZone, When, Year, doc, given, rules,
@@ -58,22 +58,19 @@ class Colors(Model):
         "close colour that fits. Also used on posters, share cards and the scan report.", example="#1f5f5b", default="#1d4e89",
     )
     accent: Color = doc(
-        "Couleur d'accentuation (boutons d'action, mises en avant), en hexadécimal entre guillemets. Le "
-        "texte noir des boutons doit s'y lire : contraste d'au moins 4,5:1, donc une couleur claire.",
-        "Accent colour (call-to-action buttons, highlights), in hexadecimal within quotes. The buttons' "
-        "black text must read on it: a contrast of 4.5:1 at least, so a light colour.", example="#e07a2f", default="#f29100",
+        "Couleur d'accentuation (boutons d'action, mises en avant), en hexadécimal entre guillemets. "
+        "N'importe quelle couleur convient : le texte des boutons est blanc ou noir, celui des deux qui "
+        "se lit le mieux dessus (contraste d'au moins 4,5:1 dans tous les cas).",
+        "Accent colour (call-to-action buttons, highlights), in hexadecimal within quotes. Any colour "
+        "fits: the buttons' text is white or black, whichever reads better on it (a contrast of 4.5:1 "
+        "at least in every case).", example="#e07a2f", default="#f29100",
     )
 
-    # White text on the primary colour, black text on the accent: 4.5:1 at least (WCAG AA).
+    # The primary colour is read on white (links) and under the header's white text: 4.5:1 at least.
     @field_validator("primary")
     @classmethod
     def _primary_readable(cls, color: str) -> str:
         return _readable(color, WHITE, "contrast_primary")
-
-    @field_validator("accent")
-    @classmethod
-    def _accent_readable(cls, color: str) -> str:
-        return _readable(color, BLACK, "contrast_accent")
 
 
 def _readable(color: str, text: str, kind: str) -> str:

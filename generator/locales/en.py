@@ -330,7 +330,6 @@ CATALOGUE = {
         "analytics_site_id": "Matomo needs “site_id:” (the site number in Matomo, quoted)",
         "analytics_retention": "retention of {input} months: without consent, the CNIL allows {max} months at most; set the analytics server and write “retention_months: {max}” or less here",
         "contrast_primary": "contrast of {ratio}:1 between the white header text and {input}, at least 4.5:1 is needed; use a darker colour, for example \"{suggestion}\"",
-        "contrast_accent": "contrast of {ratio}:1 between the black text of call-to-action buttons and {input}, at least 4.5:1 is needed; use a lighter colour, for example \"{suggestion}\"",
         "sectors_empty": "give at least one sector, for example “health: Health”",
         # cross-references
         "unknown_ref": "{kind} “{input}” not found (no file content/{folder}/{input}.yml){hint}",

@@ -333,7 +333,6 @@ CATALOGUE = {
         "analytics_site_id": "Matomo a besoin de « site_id: » (le numéro du site dans Matomo, entre guillemets)",
         "analytics_retention": "durée de conservation de {input} mois : sans consentement, la CNIL autorise au plus {max} mois ; réglez le serveur de statistiques et écrivez ici « retention_months: {max} » ou moins",
         "contrast_primary": "contraste de {ratio_fr}:1 entre le texte blanc de l'en-tête et {input}, il faut au moins 4,5:1 ; foncez la couleur, par exemple \"{suggestion}\"",
-        "contrast_accent": "contraste de {ratio_fr}:1 entre le texte noir des boutons d'action et {input}, il faut au moins 4,5:1 ; éclaircissez la couleur, par exemple \"{suggestion}\"",
         "sectors_empty": "indiquez au moins un secteur, par exemple « sante: Santé »",
         # cross-references
         "unknown_ref": "{kind} « {input} » introuvable (aucun fichier content/{folder}/{input}.yml){hint}",

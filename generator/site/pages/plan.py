@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...content.contrast import text_on
 from ...content.project import Content
 from ...content.urls import Urls
 from ..analytics import analytics_info, footer_link
@@ -136,7 +137,8 @@ def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
     analytics = analytics_info(cfg, urls.section("privacy"))
     return {
         "name": cfg.site.name, "url": cfg.site.base_url, "language": cfg.site.language,
-        "logo": media.picture(cfg.site.logo, cfg.site.name), "colors": cfg.site.colors.model_dump(),
+        "logo": media.picture(cfg.site.logo, cfg.site.name), "colors": {**cfg.site.colors.model_dump(), "on_primary": text_on(cfg.site.colors.primary),
+                   "on_accent": text_on(cfg.site.colors.accent)},
         "publisher": cfg.publisher.name, "territory": content.territory.name,
         "social": content.territory.social.model_dump() if content.territory.social else None,
         "footer_links": [
