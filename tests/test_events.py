@@ -246,3 +246,22 @@ def test_series_level_status_is_an_error(tmp_path, capsys):
     make_project(tmp_path, **{"content/events/serie.yml": serie})
     assert main(["check", "--project", str(tmp_path)]) == 1
     assert "content/events/serie.yml:4: status: « status » s'écrit sur chaque date de la série" in capsys.readouterr().err
+
+
+def test_an_event_one_can_no_longer_attend_promises_nothing_and_leads_on(tmp_path):
+    """A past in-person event without a replay never says "replay coming soon"; its page, like a closed
+    one's, lists what comes next and links to the agenda."""
+    from generator.cli import main
+    from project_factory import FILES, make_project
+
+    past = FILES["content/events/job-dating.yml"].replace("2027-04-08", "2026-06-04").replace(
+        "  deadline: 2027-04-05\n", "")
+    make_project(tmp_path, **{"content/events/forum-passe.yml": past})
+    assert main(["build", "--project", str(tmp_path), "--today", "2026-11-23"]) == 0
+    page = (tmp_path / "site/agenda/forum-passe/index.html").read_text("utf-8")
+    agenda = (tmp_path / "site/agenda/index.html").read_text("utf-8")
+    assert "Replay" not in page and "bientôt" not in page and "bientôt" not in agenda
+    assert "Cet événement est terminé" in page and "Prochains rendez-vous" in page
+    assert 'href="../job-dating/"' in page and 'href="../"' in page  # the next event, the whole agenda
+    webinar = (tmp_path / "site/agenda/webinaire/index.html").read_text("utf-8")
+    assert "https://replay.example.fr/webinaire" in webinar  # a replay that exists is still offered

@@ -83,7 +83,7 @@ CATALOGUE = {
         "deadline": "Registration until {date}",
         "registration_closed": "Registration closed",
         "replay": "Watch the replay",
-        "replay_soon": "Replay coming soon",
+        "event_over": "This event is over",
         "state_upcoming": "Upcoming",
         "state_closed": "Registration closed",
         "state_ongoing": "Ongoing",

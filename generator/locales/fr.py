@@ -83,7 +83,7 @@ CATALOGUE = {
         "deadline": "Inscription jusqu'au {date}",
         "registration_closed": "Inscriptions closes",
         "replay": "Voir le replay",
-        "replay_soon": "Replay bientôt disponible",
+        "event_over": "Cet événement est terminé",
         "state_upcoming": "À venir",
         "state_closed": "Inscriptions closes",
         "state_ongoing": "En cours",

@@ -7,6 +7,8 @@ from ..calendar import calendar, host_of, vevent
 from ..rich_text import plain, render, shorten
 from .plan import Plan
 
+NEXT_EVENTS = 3  # shown on the page of an event one can no longer attend
+
 
 def plan(p: Plan) -> None:
     urls, t, views, cfg = p.urls, p.t, p.views, p.content.config
@@ -19,6 +21,8 @@ def plan(p: Plan) -> None:
         group = in_series.get(slug)
         link = {"title": group.event.title, "url": urls.event(group.slug)} if group else None
         view = event_views[slug] = views.event_page(slug, event, card, link)
+        if card["state"] in ("past", "closed", "cancelled", "postponed"):  # lead to what comes next
+            view["next_events"] = [c for c in p.upcoming if c["slug"] != slug and c["state"] == "upcoming"][:NEXT_EVENTS]
         p.page(card["url"], "event.html", event.title,
                shorten(view["text"], 160) or card["when"], event=view, json_ld=view["json_ld"])
     for slug, group in p.series.items():
