@@ -141,7 +141,7 @@ def test_events_upcoming_first_and_past_with_replay(built):
 
 
 def test_event_date_in_words(built):
-    assert "jeudi 8 avril 2027, de 9 h à 17 h" in html(built, "agenda/job-dating/")
+    assert "jeudi 8 avril 2027, de 9\u00a0h à 17\u00a0h" in html(built, "agenda/job-dating/")  # never split
 
 
 def test_plain_text_is_escaped(tmp_path):

@@ -112,7 +112,7 @@ def test_states(site):
 
 
 def test_event_date_written_in_full(site):
-    assert "mercredi 10 mars 2027, de 12 h 30 à 13 h 30" in page(site, "p-zoom")
+    assert "mercredi 10 mars 2027, de 12\u00a0h\u00a030 à 13\u00a0h\u00a030" in page(site, "p-zoom")
     assert "du samedi 15 mai 2027 au dimanche 16 mai 2027" in page(site, "formulaire")
 
 

@@ -135,3 +135,21 @@ def test_the_documentation_lists_every_value():
     assert _table_values("Valeurs de `contract`") == list(CONTRACTS)
     assert _table_values("`provider` indique lequel") == list(PROVIDERS)
     assert sorted(_table_values("### Supports")) == sorted(MEDIA)  # listed printed first
+
+
+def test_visitors_never_read_a_forced_inclusive_ending():
+    """« venu·e », « installé·e », « prêt·e » next to a named person read badly: French wording that
+    needs no gender instead (« auparavant à Lyon », « ici depuis 2021 »)."""
+    import re
+
+    from generator.locales import raw
+
+    def texts(entries):
+        for value in entries.values():
+            if isinstance(value, dict):
+                yield from texts(value)
+            else:
+                yield value
+
+    forced = [text for text in texts(raw("fr")["site"]) if re.search(r"\w·\w", text)]
+    assert forced == []

@@ -17,8 +17,8 @@ def short_date(value: date, language: str) -> str:
 
 
 def clock_time(value: datetime, language: str) -> str:
-    if language == "fr":  # French typography: 12 h 30, 9 h
-        return f"{value.hour} h {value.minute:02d}" if value.minute else f"{value.hour} h"
+    if language == "fr":  # French typography: 12 h 30, 9 h, never split across two lines
+        return f"{value.hour}\u00a0h\u00a0{value.minute:02d}" if value.minute else f"{value.hour}\u00a0h"
     return format_time(value, "h:mm a", locale=language)
 
 
