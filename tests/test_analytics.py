@@ -146,6 +146,35 @@ def test_privacy_page_describes_the_configured_service(tmp_path):
     assert "Sans JavaScript, rien n'est mesuré." in section
 
 
+def short_link_script(site: Path) -> str:
+    html = (site / "q/bastille/index.html").read_text("utf-8")
+    return re.search(r"<script>(.*?)</script>", html).group(1)
+
+
+def test_short_link_page_records_a_plain_page_view(tmp_path):
+    """Where the host keeps no logs, the scan report counts the views of /q/<code>/ (see
+    tests/test_report_stats.py): the page sends one before it redirects, as the site's pages do."""
+    script = short_link_script(build(tmp_path, MATOMO))
+    beacon, redirect = script.index("navigator.sendBeacon("), script.index("location.replace(")
+    assert beacon < redirect  # a beacon outlives the page it leaves
+    assert 'navigator.sendBeacon("https://stats.example.fr/matomo.php?rec=1&send_image=0&idsite="+encodeURIComponent("3")' in script
+    assert '+"&url="+encodeURIComponent(u))' in script
+    # The address without its query string: no utm_* even if one were there; no referrer, no
+    # identifier, nothing stored.
+    assert "var u=location.origin+location.pathname;" in script
+    for word in ("href", "search", "referrer", "urlref", "_id", "uid", "cookie", "setItem", "utm"):
+        assert word not in script[:redirect], word
+    # A visitor who objected on the privacy page is not measured here either (same key as analytics.js).
+    assert 'localStorage.getItem("territoire-no-measure")==="1"' in script
+    assert 'OFF = "territoire-no-measure"' in ASSET.read_text("utf-8")
+    privacy = (tmp_path / "site/donnees-personnelles/index.html").read_text("utf-8")
+    assert "L'ouverture du lien court d'un QR code compte comme une page consultée, sans aucun paramètre de campagne" in privacy
+
+
+def test_short_link_page_without_measurement_only_redirects(tmp_path):
+    assert short_link_script(build(tmp_path)) == 'location.replace("../../soignants/?utm_source=qr&utm_medium=affiche&utm_campaign=soignants&utm_content=bastille")'
+
+
 # --- Plausible -----------------------------------------------------------------------------
 
 def test_plausible_in_english(tmp_path):
@@ -164,6 +193,10 @@ def test_plausible_in_english(tmp_path):
     assert "with Plausible Analytics, on the analytics server plausible.example.org" in privacy
     assert "They are kept 25 months at most." in privacy
     assert "recorded only with your consent, asked by a banner" in privacy
+    assert "Opening the short link of a QR code counts as a page viewed, without any campaign parameter" in privacy
+    script = short_link_script(site)
+    assert 'navigator.sendBeacon("https://plausible.example.org/api/event",' in script
+    assert 'JSON.stringify({n:"pageview",u:u,d:"vivre.example.fr",r:null})' in script
 
 
 def test_values_are_escaped(tmp_path):
@@ -171,6 +204,13 @@ def test_values_are_escaped(tmp_path):
     tag = analytics_tag((site / "index.html").read_text("utf-8"))
     assert 'onload="alert' not in tag
     assert "&#34; onload=&#34;alert(1)" in tag
+
+
+def test_short_link_page_values_stay_strings(tmp_path):
+    site = build(tmp_path, MATOMO.replace('site_id: "3"', "site_id: '3\\\"</script><script>alert(1)//'"))
+    html = (site / "q/bastille/index.html").read_text("utf-8")
+    assert html.count("<script>") == 1 and "alert(1)" in short_link_script(site)
+    assert 'encodeURIComponent("3\\\\\\"\\u003c/script\\u003e\\u003cscript\\u003ealert(1)//")' in html
 
 
 # --- configuration errors ------------------------------------------------------------------

@@ -237,3 +237,23 @@ def test_without_javascript_nothing_is_measured(browser, server):
         assert not visitor.page.get_by_role("checkbox").count()
     finally:
         visitor.close()
+
+
+def test_a_scan_is_a_plain_page_view_of_the_short_link(visitor, server):
+    """What ``territoire report --from-analytics`` counts: the short link's page sends its own view,
+    without the campaign, before it redirects; the campaign page then waits for consent."""
+    page = visitor.page
+    page.goto(server + "q/bastille/")
+    page.wait_for_url("**/soignants/?utm_source=*")
+    hits = visitor.wait_hits(1)
+    assert [h["url"] for h in hits] == [server + "q/bastille/"]
+    assert "utm_" not in hits[0]["raw"] and hits[0]["urlref"] == ""
+    assert page.evaluate("document.cookie") == ""
+    # Objected on the privacy page: the short link redirects and sends nothing.
+    page.goto(server + "donnees-personnelles/")
+    page.get_by_role("checkbox", name="Mesurer mes visites sur ce site, de façon anonyme").uncheck()
+    visitor.requests.clear()
+    page.goto(server + "q/bastille/")
+    page.wait_for_url("**/soignants/?utm_source=*")
+    page.wait_for_load_state("networkidle")
+    assert visitor.hosts() == {"127.0.0.1"}

@@ -106,7 +106,7 @@ def test_counts_per_placement_campaign_and_day(project, logs, tmp_path, capsys):
     out = capsys.readouterr().out
 
     assert "Scans des codes QR — Vivre à Testville" in out
-    assert "Période des journaux : du 2 novembre 2026 au 3 novembre 2026" in out
+    assert "Période des journaux : du lundi 2 novembre 2026 au mardi 3 novembre 2026" in out
     assert "Campagne « Soignants : votre avenir » (soignants) — 9 scans" in out
     assert "Campagne « Artisans : reprenez » (artisans) — 2 scans" in out
     assert re.search(r"^  bastille\s+Affiche Bastille\s+affiche\s+6$", out, re.M)
@@ -134,7 +134,10 @@ def test_counts_per_placement_campaign_and_day(project, logs, tmp_path, capsys):
     assert page.count("<svg") == 2 and page.count('role="img"') == 2  # one chart per campaign
     assert page.count("<desc") == 2 and "Affiche Bastille (bastille) : 6 scans" in page  # text alternative
     assert '<th scope="col">' in page and '<th scope="row">' in page
-    assert '<time datetime="2026-11-03">3 novembre 2026</time>' in page
+    assert '<time datetime="2026-11-03">mardi 3 novembre 2026</time>' in page  # dates in full
+    # The chart names each bar by its placement's label, not its bare code.
+    assert 'text-anchor="end">Affiche Bastille</text>' in page and 'text-anchor="end">bastille</text>' not in page
+    assert 'text-anchor="end">Affiche &lt;marché&gt;</text>' in page
     assert "<script" not in page and "<link" not in page
     assert not re.search(r"""(src|href|xlink:href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert not re.search(r"url\(|@import", page)
@@ -153,7 +156,7 @@ def test_english_site(project, logs, capsys):
     assert "Campaign “Soignants : votre avenir” (soignants) — 9 scans" in out
     assert re.search(r"^  Code\s+Placement\s+Medium\s+Scans$", out, re.M)
     assert "Total: 11 scans" in out
-    assert "Log period: 2 November 2026 to 3 November 2026" in out
+    assert "Log period: Monday 2 November 2026 to Tuesday 3 November 2026" in out
 
 
 def test_gzip_found_by_its_bytes_not_its_name(project, tmp_path, capsys):
@@ -260,3 +263,21 @@ def test_host_slash_redirect_is_not_counted_twice():
     counter.add_line(f'- - - [02/Nov/2026:10:00:00 +0100] "GET /q/bastille/ HTTP/1.1" 200 512 "-" {ua}')
     counter.add_line(f'- - - [02/Nov/2026:10:05:00 +0100] "GET /q/bastille HTTP/1.1" 302 0 "-" {ua}')  # our own rule
     assert counter.count.total == 2
+
+
+def test_chart_bars_named_by_shortened_distinct_labels():
+    from generator.codes.report.counting import ScanCount
+    from generator.codes.report.html_page import html_page
+    from generator.codes.report.output import ScanReport
+    from generator.site.short_links import ShortLink
+
+    def link(code, label):
+        return ShortLink(code=code, campaign="soignants", medium="affiche", source="qr", label=label, size="A3",
+                         path=f"q/{code}/", url=f"https://vivre.example.fr/q/{code}/", target="https://vivre.example.fr/soignants/")
+
+    long = "Affiche du hall 1 de la gare de Lyon, à côté des guichets grandes lignes"
+    links = [link("lyon", long), link("nord", "Affiche gare"), link("est", "Affiche gare")]
+    page = html_page(ScanReport(site_name="S", language="fr", titles={}, count=ScanCount(links=links)))
+    bars = re.findall(r'text-anchor="end">([^<]*)</text>', page)
+    assert bars == ["Affiche du hall 1 de la gare de Lyon, à…", "Affiche gare (nord)", "Affiche gare (est)"]
+    assert f"<td>{long}</td>" in page and f"{long} (lyon) : 0 scan" in page  # whole in the table and the text alternative

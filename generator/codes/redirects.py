@@ -58,7 +58,9 @@ def _script_string(value: str) -> str:
     return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def short_link_page(link: ShortLink, base_url: str, language: str, site_name: str) -> str:
+def short_link_page(link: ShortLink, base_url: str, language: str, site_name: str, analytics=None) -> str:
+    """``analytics``: the site's settings (``config.analytics``); when enabled, the page records
+    its own view before it redirects, so that hosts without logs still count scans."""
     t = words(language, "short_link")
     target = _rule_value(relative_target(link, base_url))
     return (
@@ -67,9 +69,35 @@ def short_link_page(link: ShortLink, base_url: str, language: str, site_name: st
         f'<meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
         f"<title>{t['title']} – {escape(site_name)}</title>"
-        f"<script>location.replace({_script_string(target)})</script></head>"
+        f"<script>{page_view_beacon(analytics, base_url)}location.replace({_script_string(target)})</script></head>"
         f'<body><p><a href="{escape(target)}">{t["link"]}</a></p></body></html>\n'
     )
+
+
+OPT_OUT = "territoire-no-measure"  # analytics.js's key: the visitor objected on the privacy page
+
+
+def page_view_beacon(analytics, base_url: str) -> str:
+    """A plain page view of the short link's page, sent as a beacon (it outlives the redirect),
+    as the site's own pages send one: no cookie, no identifier, no referrer, the address without
+    its query string, so no campaign parameter; nothing once the visitor has objected. The scan
+    report reads these views where the host keeps no logs. "" without measurement."""
+    if analytics is None or not analytics.enabled:
+        return ""
+    server = analytics.base_url
+    if analytics.provider == "matomo":
+        # Matomo's tracking API reads its parameters from the query string of a POST too.
+        send = (f"navigator.sendBeacon({_script_string(server + 'matomo.php?rec=1&send_image=0&idsite=')}"
+                f"+encodeURIComponent({_script_string(analytics.site_id)})+\"&url=\"+encodeURIComponent(u))")
+    else:
+        # Plausible's events API, as its own script calls it: JSON in a text/plain body.
+        domain = urlsplit(base_url).hostname or ""
+        send = (f"navigator.sendBeacon({_script_string(server + 'api/event')},"
+                f"JSON.stringify({{n:\"pageview\",u:u,d:{_script_string(domain)},r:null}}))")
+    # Storage that cannot be read (some private modes) is no objection, as in analytics.js; a
+    # browser without sendBeacon still redirects.
+    return (f"var off;try{{off=localStorage.getItem({_script_string(OPT_OUT)})===\"1\"}}catch(e){{}}"
+            f"if(!off){{try{{var u=location.origin+location.pathname;{send}}}catch(e){{}}}}")
 
 
 def _host_path(url: str) -> str:
@@ -186,7 +214,7 @@ def write_short_links(site, links: list[ShortLink], out: Path) -> None:
     for link in links:
         page = _page_file(out, link.path)
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(short_link_page(link, base_url, cfg.site.language, cfg.site.name), encoding="utf-8")
+        page.write_text(short_link_page(link, base_url, cfg.site.language, cfg.site.name, cfg.analytics), encoding="utf-8")
     gone = expired_paths(site)
     for p in site.pages:
         if p.meta.get("gone"):

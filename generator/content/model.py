@@ -196,6 +196,11 @@ class Accessibility(Model):
 
 
 ANALYTICS_MAX_RETENTION = 25  # months: the CNIL's limit for audience measurement without consent
+# ``territoire report --from-analytics`` reads its token from these variables, never from a file:
+# site_config.yml is committed, and often public.
+TOKEN_VARIABLES = {"matomo": "MATOMO_TOKEN", "plausible": "PLAUSIBLE_API_KEY"}
+_TOKEN_KEYS = {"token", "token_auth", "api_key", "apikey", "key", "auth_token", "access_token", "bearer", "secret",
+               "password", *(name.lower() for name in TOKEN_VARIABLES.values())}
 
 
 class Analytics(Model):
@@ -227,6 +232,19 @@ class Analytics(Model):
         "How long the server keeps the statistics, in months: 25 at most (the CNIL's limit for "
         "measurement without consent), shown on the privacy page.", default=ANALYTICS_MAX_RETENTION, schema={"minimum": 1, "maximum": ANALYTICS_MAX_RETENTION},
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_token(cls, data):
+        # An unknown field would only get "did you mean": a token needs to be told where it belongs.
+        if isinstance(data, dict):
+            for key in data:
+                if isinstance(key, str) and key.strip().lower().replace("-", "_") in _TOKEN_KEYS:
+                    provider = data.get("provider")
+                    variable = TOKEN_VARIABLES.get(provider) if isinstance(provider, str) else None
+                    variable = variable or "/".join(TOKEN_VARIABLES.values())
+                    raise _error("analytics_token", at=key, field=key, variable=variable)
+        return data
 
     @model_validator(mode="after")
     def _server_named(self):
@@ -264,6 +282,58 @@ class QrSettings(Model):
     )
 
 
+# A repository's "owner/name" (GitLab: "group/subgroup/name").
+REPO_PATTERN = r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$"
+
+
+class Editor(Model):
+    backend: Literal["gitlab", "github"] = doc(
+        "Où l'éditeur en ligne (/admin/) enregistre les fichiers : gitlab (connexion sans serveur, "
+        "conseillé) ou github (demande un relais d'authentification, voir auth_url).",
+        "Where the web editor (/admin/) saves the files: gitlab (sign-in without a server, recommended) or "
+        "github (needs an authentication relay, see auth_url).", example="gitlab",
+    )
+    repo: Annotated[str, Field(pattern=REPO_PATTERN)] = doc(
+        "Le dépôt du projet : propriétaire/nom, tel qu'il apparaît dans son adresse.",
+        "The project's repository: owner/name, as in its address.", example="agence-haut-vallon/site",
+    )
+    branch: Text = doc(
+        "La branche publiée, où l'éditeur enregistre (par défaut main).",
+        "The published branch, where the editor saves (main by default).", default="main",
+    )
+    app_id: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]+$")] | None = doc(
+        "Pour gitlab, obligatoire : l'« Application ID » de l'application OAuth créée dans GitLab (non "
+        "confidentielle, portée api). Ce n'est pas un secret ; ne recopiez jamais le « Secret ».",
+        "For gitlab, required: the « Application ID » of the OAuth application made in GitLab (not "
+        "confidential, scope api). It is no secret; never copy the « Secret ».", default=None,
+    )
+    gitlab_url: HttpsUrl | None = doc(
+        "Pour un GitLab auto-hébergé : son adresse https:// (par défaut gitlab.com).",
+        "For a self-hosted GitLab: its https:// address (gitlab.com by default).", example="https://gitlab.example.fr",
+        default=None,
+    )
+    auth_url: HttpsUrl | None = doc(
+        "Pour github, obligatoire : l'adresse https:// du relais d'authentification OAuth (petite fonction "
+        "sans serveur qui garde le secret de l'application GitHub).",
+        "For github, required: the https:// address of the OAuth authentication relay (a small serverless "
+        "function that keeps the GitHub application's secret).", default=None,
+    )
+
+    # The same rule, for the editor.
+    model_config = ConfigDict(json_schema_extra=rules({
+        "if": {"required": ["backend"], "properties": {"backend": {"const": "gitlab"}}},
+        "then": given("app_id", "string"), "else": given("auth_url", "string"),
+    }))
+
+    @model_validator(mode="after")
+    def _sign_in(self):
+        if self.backend == "gitlab" and not self.app_id:
+            raise _error("editor_app_id", at="app_id")
+        if self.backend == "github" and not self.auth_url:
+            raise _error("editor_auth_url", at="auth_url")
+        return self
+
+
 class SiteConfig(Model):
     site: SiteSettings = doc(
         "Le site lui-même : nom, adresse, langue, couleurs, secteurs.",
@@ -290,6 +360,12 @@ class SiteConfig(Model):
     qr: QrSettings = doc(
         "Réglages des QR codes et liens courts.",
         "Settings of the QR codes and short links.", default=QrSettings(),
+    )
+    editor: Editor | None = doc(
+        "L'éditeur en ligne /admin/ : backend, repo, branch et app_id (gitlab) ou auth_url (github). "
+        "Absent : /admin/ ne sert qu'à modifier le contenu sur son ordinateur, pendant territoire serve.",
+        "The web editor /admin/: backend, repo, branch and app_id (gitlab) or auth_url (github). Absent: "
+        "/admin/ only edits the content on one's computer, during territoire serve.", default=None,
     )
 
 

@@ -79,6 +79,12 @@ class ScanCount:
     robots: int = 0  # requests that would have been scans, but from a robot
     first_day: date | None = None  # period covered by the logs
     last_day: date | None = None
+    from_logs: bool = False
+    # From the analytics server instead of (or besides) the logs: which one, the period asked,
+    # and the short links' page views it gave.
+    stats_server: str | None = None
+    stats_period: tuple[date, date] | None = None
+    stats_views: int = 0
 
     @property
     def total(self) -> int:
@@ -127,8 +133,17 @@ class ScanCounter:
             self.codes[path.rstrip("/")] = link.code
 
     def add_lines(self, lines: Iterable[str]) -> None:
+        self.count.from_logs = True
         for line in lines:
             self.add_line(line)
+
+    def add_page_views(self, day: date, page: str, views: int) -> None:
+        """Page views of one page on one day, as the analytics server counted them: the server
+        has left robots out, and each view of a short link's page is a scan."""
+        code = self.codes.get(_path(page))
+        if code is not None and views:
+            self.count.scans[(day, code)] += views
+            self.count.stats_views += views
 
     def add_line(self, line: str) -> None:
         count = self.count
@@ -155,11 +170,15 @@ class ScanCounter:
         """The code a request opens, when it is a successful GET on a short link."""
         if request.method != "GET" or not 200 <= request.status < 400:
             return None
-        target = request.target
-        if target.startswith(("http://", "https://")):  # absolute form, through a proxy
-            target = urlsplit(target).path
-        path = unquote(target.split("?", 1)[0].split("#", 1)[0], errors="replace")
+        path = _path(request.target)
         if request.status == 301 and not path.endswith("/"):
             # The host only adds the missing slash; the visitor's next request is the one to count.
             return None
         return self.codes.get(path)
+
+
+def _path(target: str) -> str:
+    """The decoded path of a request target, or of a page address as an analytics server gives it."""
+    if target.startswith(("http://", "https://")):  # absolute form, through a proxy
+        target = urlsplit(target).path
+    return unquote(target.split("?", 1)[0].split("#", 1)[0], errors="replace")

@@ -8,12 +8,12 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from ...site.dates import short_date
 from .output import ScanReport
 
 ROW = 30  # chart: height of one bar's row
 BAR = 360  # chart: length of the longest bar
-CHAR = 8.5  # chart: rough width of a character of the code labels
+CHAR = 8.5  # chart: rough width of a character of the placement labels
+LABEL = 40  # chart: longest label shown in full; the table and the text alternative have all of it
 
 CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff;
@@ -46,10 +46,9 @@ def html_page(report: ScanReport) -> str:
         f"<title>{_h(title)}</title><style>{CSS}</style></head>",
         "<body><main>",
         f"<h1>{_h(title)}</h1>",
-        f"<p>{_h(report.period())}</p>",
+        *(f"<p>{_h(period)}</p>" for period in report.periods()),
         f"<p><strong>{_h(t['total_line'].format(count=count.total))}</strong></p>",
-        f'<p class="note">{_h(report.lines())}</p>',
-        f'<p class="note">{_h(t["robots_note"])}</p>',
+        *(f'<p class="note">{_h(line)}</p>' for line in report.lines() + report.notes()),
     ]
     groups = count.campaigns()
     if not groups:
@@ -69,7 +68,8 @@ def html_page(report: ScanReport) -> str:
 def _chart(report: ScanReport, campaign: str, links, key: str) -> str:
     t, by_code = report.t, report.count.by_code()
     most = max((by_code[link.code] for link in links), default=0)
-    label_width = int(max(len(link.code) for link in links) * CHAR) + 16
+    names = _bar_names(report, links)
+    label_width = int(max(len(name) for name in names) * CHAR) + 16
     width = label_width + BAR + 70
     height = ROW * len(links) + 10
     items = t["chart_sep"].join(
@@ -81,16 +81,26 @@ def _chart(report: ScanReport, campaign: str, links, key: str) -> str:
         f'<title id="{key}-t">{_h(t["chart"].format(title=report.title_of(campaign)))}</title>',
         f'<desc id="{key}-d">{_h(t["chart_desc"].format(items=items))}</desc>',
     ]
-    for row, link in enumerate(links):
+    for row, (link, name) in enumerate(zip(links, names)):
         scans = by_code[link.code]
         y = 5 + row * ROW
         length = round(BAR * scans / most) if most else 0
-        svg.append(f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end">{_h(link.code)}</text>')
+        svg.append(f'<text x="{label_width - 8}" y="{y + 19}" text-anchor="end">{_h(name)}</text>')
         svg.append(f'<rect class="bar" x="{label_width}" y="{y + 4}" width="{max(length, 1)}" height="{ROW - 8}" '
                    f'fill="{_h(report.color)}"></rect>')
         svg.append(f'<text x="{label_width + max(length, 1) + 6}" y="{y + 19}">{scans}</text>')
     svg.append("</svg></figure>")
     return "\n".join(svg)
+
+
+def _bar_names(report: ScanReport, links) -> list[str]:
+    """Each bar's name: the placement's label, shortened; with its code when two would read the same."""
+    names = [_shortened(report.label_of(link)) for link in links]
+    return [f"{name} ({link.code})" if names.count(name) > 1 else name for name, link in zip(names, links)]
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= LABEL else text[:LABEL - 1].rstrip() + "…"
 
 
 def _placements_table(report: ScanReport, links) -> str:
@@ -121,7 +131,7 @@ def _days_table(report: ScanReport, campaign: str, links) -> str:
     per_day = count.by_day(campaign)
     for day in days:
         cells = "".join(f'<td class="n">{count.scans[(day, link.code)]}</td>' for link in links)
-        rows.append(f'<tr><th scope="row"><time datetime="{day.isoformat()}">{_h(short_date(day, report.language))}</time></th>'
+        rows.append(f'<tr><th scope="row"><time datetime="{day.isoformat()}">{_h(report.date(day))}</time></th>'
                     f'{cells}<td class="n">{per_day[day]}</td></tr>')
     rows.append("</tbody></table></div>")
     return "\n".join(rows)

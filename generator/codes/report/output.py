@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ... import spreadsheet
 from ...locales import words
-from ...site.dates import short_date
+from ...site.dates import long_date
 from ...site.short_links import ShortLink
 from .counting import ScanCount
 
@@ -32,22 +32,46 @@ class ScanReport:
     def label_of(self, link: ShortLink) -> str:
         return f"{link.label} ({self.t['retired']})" if link.retired else link.label
 
-    def period(self) -> str:
-        count = self.count
-        if count.first_day is None:
-            return self.t["no_period"]
-        return self.t["period"].format(
-            start=short_date(count.first_day, self.language), end=short_date(count.last_day, self.language))
+    def date(self, day) -> str:
+        """A day written in full, "lundi 3 novembre 2026": a report is read by people, not parsed."""
+        return long_date(day, self.language)
 
-    def lines(self) -> str:
-        count = self.count
-        return self.t["lines"].format(lines=count.lines, skipped=count.skipped, robots=count.robots)
+    def periods(self) -> list[str]:
+        """The period of the logs and the one asked of the analytics server, for those read."""
+        t, count, out = self.t, self.count, []
+        if count.from_logs or count.stats_server is None:
+            out.append(t["period"].format(start=self.date(count.first_day), end=self.date(count.last_day))
+                       if count.first_day else t["no_period"])
+        if count.stats_server is not None:
+            since, until = count.stats_period
+            out.append(t["period_stats"].format(server=count.stats_server, start=self.date(since), end=self.date(until)))
+        return out
+
+    def lines(self) -> list[str]:
+        """What was read: log lines, robots left out; page views from the analytics server."""
+        t, count, out = self.t, self.count, []
+        if count.from_logs or count.stats_server is None:
+            out.append(t["lines"].format(lines=count.lines, skipped=count.skipped, robots=count.robots))
+        if count.stats_server is not None:
+            out.append(t["stats_lines"].format(server=count.stats_server, views=count.stats_views))
+        if count.from_logs and count.stats_server is not None:
+            out.append(t["both_sources"])
+        return out
+
+    def notes(self) -> list[str]:
+        """How scans are told apart from the rest, for each source read."""
+        count, out = self.count, []
+        if count.from_logs or count.stats_server is None:
+            out.append(self.t["robots_note"])
+        if count.stats_server is not None:
+            out.append(self.t["stats_note"])
+        return out
 
 
 def table(report: ScanReport) -> str:
     """Per campaign, per placement: code, label, medium, scans; then the total and the line counts."""
     t, count = report.t, report.count
-    out = [t["title"].format(site=report.site_name), report.period(), ""]
+    out = [t["title"].format(site=report.site_name), *report.periods(), ""]
     by_code, by_campaign = count.by_code(), count.by_campaign()
     groups = count.campaigns()
     if not groups:
@@ -63,7 +87,7 @@ def table(report: ScanReport) -> str:
             out.append("  " + "  ".join(cells))
         out.append("")
     out.append(t["total_line"].format(count=count.total))
-    out.append(report.lines())
+    out += report.lines()
     return "\n".join(out) + "\n"
 
 

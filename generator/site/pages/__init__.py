@@ -2,13 +2,15 @@
 
 ``make_site`` plans every page kind in turn, each in its own module (``home``, ``campaigns``, ``jobs``,
 ``events``, ``testimonials``, ``institutional`` for contact, legal notice, privacy, accessibility and
-free pages), then what spans pages: the social cards (``sharing``), the sitemap and the navigation.
+free pages), then what spans pages: the social cards (``sharing``), the web editor (``generator/admin``),
+the sitemap and the navigation.
 Pages are engine-neutral ``SitePage``s; what Material needs besides is added by ``generator/engine``."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from ... import admin
 from ...content.project import Content
 from .plan import Plan, Site, SitePage
 from . import campaigns, events, home, institutional, jobs, sharing, testimonials
@@ -25,4 +27,5 @@ def make_site(content: Content, today: date | None = None, media=None, social=No
     testimonials.plan(plan)
     institutional.plan(plan)
     sharing.plan(plan)
+    plan.site.files.update(admin.files(content.config))  # /admin/: the web editor, out of the sitemap
     return plan.finish()
