@@ -29,8 +29,8 @@ def build(tmp_path, analytics: str = "", language: str = "fr") -> Path:
 
 
 def pages(site: Path) -> list[Path]:
-    """Every page, without the short links' redirect stubs (q/<code>/)."""
-    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] != "q") + [site / "404.html"]
+    """Every visitor's page: without the short links' redirect stubs (q/<code>/) nor the officers' editor (admin/)."""
+    return sorted(p for p in site.rglob("index.html") if p.relative_to(site).parts[0] not in ("q", "admin")) + [site / "404.html"]
 
 
 def scripts(html: str) -> list[str]:

@@ -288,3 +288,33 @@ def test_unknown_url_gets_the_404_page(visits):
     visit = visits("404")
     assert visit.status == 404
     assert "/x/y/z/" in visit.url
+
+
+def test_every_navigation_entry_is_reachable_on_a_phone(browser, demo_build, demo_server):  # noqa: F811
+    """At 360 px the tabs would be a strip wider than the screen: a menu in the header lists every entry,
+    opens without JavaScript (details/summary) and from the keyboard; on a desktop the tabs show."""
+    entries = [title for title, _ in demo_build.site.nav]
+    for javascript in (True, False):
+        context = browser.new_context(viewport={"width": 360, "height": 800}, java_script_enabled=javascript)
+        try:
+            page = context.new_page()
+            page.goto(demo_server.base + "offres/")
+            assert not page.locator(".md-tabs").is_visible()
+            page.locator(".territoire-menu summary").focus()  # a summary takes the keyboard focus
+            page.keyboard.press("Enter")
+            links = page.locator(".territoire-menu a")
+            assert links.all_inner_texts() == entries
+            for i in range(links.count()):
+                box = links.nth(i).bounding_box()
+                assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 800
+            assert page.locator(".territoire-menu a[aria-current=page]").inner_text() == entries[1]
+            links.last.click()
+            assert page.url.endswith("/contact/")
+        finally:
+            context.close()
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    try:
+        page.goto(demo_server.base)
+        assert page.locator(".md-tabs").is_visible() and not page.locator(".territoire-menu").is_visible()
+    finally:
+        page.close()

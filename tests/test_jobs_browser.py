@@ -221,3 +221,34 @@ def test_no_axe_violation(page, axe, board, kind):
         page.focus("#offres-secteur")
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     assert not result.violations_count, result.generate_report()
+
+
+def test_campaign_pages_stay_landing_pages_at_scale(browser, server, board):
+    """2,400 offers: every campaign page (the page a metro QR code opens) is at most 5,000 px tall on a
+    360 px phone and 60 KB of HTML, with its call to action in the first screen, whatever its kind."""
+    campaigns = [p for p in board.site.pages if p.template == "campaign.html"]
+    assert len(campaigns) >= 2 and any(p.meta["campaign"]["more_jobs"] for p in campaigns)
+    context = browser.new_context(viewport=MOBILE)
+    try:
+        page = context.new_page()
+        for campaign in campaigns:
+            html = (board.out / campaign.url / "index.html").read_bytes()
+            assert len(html) <= 60_000, (campaign.url, len(html))
+            page.goto(server.base + campaign.url)
+            height = page.evaluate("document.documentElement.scrollHeight")
+            assert height <= 5_000, (campaign.url, height)
+            cta = page.locator(".territoire-hero .territoire-cta")
+            if campaign.meta["campaign"]["cta"]:
+                box = cta.bounding_box()
+                assert box and box["y"] + box["height"] <= MOBILE["height"], campaign.url
+            more = campaign.meta["campaign"]["more_jobs"]
+            if more:  # the filtered job board, with the count of what it holds
+                link = page.locator("#offres").locator("..").get_by_role("link", name="Voir les")
+                assert f"{campaign.meta['campaign']['jobs_total_label']} offres" in link.inner_text()
+                link.click()
+                page.wait_for_load_state()
+                shown = page.locator("#offres-liste > li.territoire-card--job")
+                assert shown.count() > 0
+                page.go_back()
+    finally:
+        context.close()

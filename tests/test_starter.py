@@ -263,7 +263,7 @@ def test_gitlab_pipeline(project):
     kit = jobs["kit-impression"]
     assert kit["script"] == ["territoire print"]
     assert kit["artifacts"]["name"] == "kit-impression" and kit["artifacts"]["paths"] == ["print/", "qr-codes.yml"]
-    assert "impression" in kit["artifacts"]["expose_as"]
+    assert re.fullmatch(r"[A-Za-z0-9_][-A-Za-z0-9_ ]*", kit["artifacts"]["expose_as"])  # GitLab's EXPOSE_AS_REGEX
     pages = jobs["pages"]
     assert pages["script"] == ["territoire build --out public"]
     assert pages["artifacts"]["paths"] == ["public"]
@@ -499,6 +499,19 @@ def test_gitlab_verifier_reports_an_error(repository, tmp_path):
     assert "erreurs" in first[0] and first[1].startswith("content/jobs/infirmier-exemple.yml:")
     (issue,) = json.loads((work / "gl-code-quality-report.json").read_text("utf-8"))
     assert issue["location"]["path"] == "content/jobs/infirmier-exemple.yml" and issue["severity"] == "blocker"
+
+
+def test_readme_says_where_ci_shows_things(project):
+    """The names an officer is told to click are the ones the workflows use."""
+    readme = (project / "README.md").read_text("utf-8")
+    wf, ci = _github(project), _gitlab(project)
+    kit = _step(wf["jobs"]["build"]["steps"], "actions/upload-artifact")["with"]["name"]
+    assert kit == ci["kit-impression"]["artifacts"]["name"] == "kit-impression"
+    for words in ("*Actions*", "*Annotations*", "*Artifacts*", "*Code Quality*", "*Job artifacts*", kit,
+                  wf["name"], wf["jobs"]["registry"]["name"], "`verifier`", "`registre-qr`", "github-actions[bot]",
+                  "[skip ci]", "REGISTRE_QR_TOKEN", "write_repository", ci["kit-impression"]["artifacts"]["expose_as"]):
+        assert words in readme, words
+    assert "REGISTRE_QR_TOKEN" in ci["registre-qr"]["script"][0]
 
 
 def test_ci_and_readme_pin_the_version_that_created_the_project(project):

@@ -23,6 +23,7 @@ class Urls:
     """Site-relative URLs (``offres/infirmier/``) for one language."""
 
     def __init__(self, language: str, qr_path: str = "q"):
+        self.language = language
         self.s = SECTIONS[language]
         self.qr_path = qr_path
 

@@ -123,6 +123,8 @@ class Plan:
                     (t["testimonials"], urls.section("testimonials"))]
         site.nav += [(p.meta.title, urls.page(slug)) for slug, p in self.free_pages if p.meta.nav]
         site.nav.append((t["contact"], urls.section("contact")))
+        # The phone menu lists the same entries as the tabs (every page shares ``shared``).
+        self.shared["nav"] = [{"title": title, "url": url} for title, url in site.nav]
         site.counts = {
             "campaigns": len(content.campaigns), "jobs": len(content.jobs), "expired": len(content.jobs) - len(self.published),
             "events": len(self.events), "testimonials": len(content.testimonials), "pages": len(content.pages),
