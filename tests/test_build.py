@@ -250,3 +250,13 @@ def test_navigation_rendered_once_per_folder_stays_right_on_every_page(built):
         assert active in ([], ["./"], ["."]), (page, active)  # the page's own tab, or none
         with_active.update([page.parent.relative_to(site).as_posix()] if active else [])
     assert {".", "offres", "agenda", "contact"} <= with_active and not any(u.startswith("offres/") for u in with_active)
+
+
+def test_the_legal_notice_gives_the_host_s_phone(tmp_path):
+    config = FILES["site_config.yml"].replace(
+        'host: {name: "Hébergeur", address: "2 rue du Serveur, 75000 Paris"}',
+        'host: {name: "Hébergeur", address: "2 rue du Serveur, 75000 Paris", phone: "+33 1 23 45 67 89"}')
+    make_project(tmp_path, **{"site_config.yml": config})
+    assert build(tmp_path, "--today", "2026-11-23") == 0
+    legal = (tmp_path / "site/mentions-legales/index.html").read_text("utf-8")
+    assert "2 rue du Serveur, 75000 Paris<br>+33 1 23 45 67 89" in legal

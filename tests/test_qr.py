@@ -188,3 +188,15 @@ def test_print_refuses_to_replace_the_project(tmp_path, capsys):
     assert main(["print", "--project", str(tmp_path), "--out", str(tmp_path)]) == 1
     assert "remplacerait les fichiers du projet" in capsys.readouterr().err
     assert (tmp_path / "content/territory.yml").is_file()
+
+
+def test_posters_carry_the_campaign_s_own_call_to_action(tmp_path, monkeypatch):
+    """"Je m'inscris" (the campaign's button), not a generic "Scannez pour en savoir plus"."""
+    from generator.codes import print_kit
+
+    drawn = []
+    real = print_kit.draw_poster
+    monkeypatch.setattr(print_kit, "draw_poster", lambda size, code, text, *rest: drawn.append(text.call) or real(size, code, text, *rest))
+    make_project(tmp_path)
+    assert main(["print", "--project", str(tmp_path), "--today", "2026-11-23"]) == 0
+    assert drawn == ["Je m'inscris"]

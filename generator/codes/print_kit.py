@@ -83,7 +83,9 @@ def _poster(content: Content, link: ShortLink, size: str, code, cache: MediaCach
     logo = content.media_dir / site.logo if site.logo else None
     text = PosterText(
         title=campaign.title, slogan=campaign.slogan, short_link=link.url.removeprefix("https://").rstrip("/"),
-        call=WORDS[content.language]["call"], territory=site.name,
+        # The campaign's own call to action ("Je m'inscris au job dating"), what the page opens on.
+        call=campaign.call_to_action.label if campaign.call_to_action else WORDS[content.language]["call"],
+        territory=site.name,
     )
     key = content_hash(LAYOUT_VERSION, size, link.url, content.config.qr.error_correction, text.__dict__,
                        site.colors.model_dump(), file_hash(hero), file_hash(logo), sort_keys=True)[:32]

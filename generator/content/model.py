@@ -145,6 +145,11 @@ class SiteSettings(Model):
 class Host(Model):
     name: Text = doc("Nom de l'hébergeur.", "The host's name.", example="GitHub Inc.")
     address: Text = doc("Adresse postale de l'hébergeur.", "The host's postal address.")
+    phone: Phone | None = doc(
+        "Téléphone de l'hébergeur, entre guillemets : la loi (LCEN, article 6) demande de pouvoir le joindre.",
+        "The host's phone number, within quotes: French law (LCEN, article 6) requires a way to reach it.",
+        example="+1 877 448 4820", default=None,
+    )
 
 
 class Publisher(Model):
@@ -157,8 +162,8 @@ class Publisher(Model):
         "The publisher's phone number, within quotes.", example="+33 4 65 71 00 00", default=None,
     )
     host: Host = doc(
-        "L'hébergeur du site : name et address, tous deux obligatoires (mentions légales).",
-        "The site's host: name and address, both required (legal notice).",
+        "L'hébergeur du site, pour les mentions légales : name et address (obligatoires) et phone.",
+        "The site's host, for the legal notice: name and address (required) and phone.",
     )
 
 
