@@ -1,6 +1,7 @@
-"""Lighthouse budget of the demo's campaign landing pages (issue 6).
+"""Lighthouse budget of the campaign landing pages: the demo's, and at real scale the landing page of
+the 2,400-offer synthetic territory whose filter matches the most offers (issues 6 and 15).
 
-    python bench/lighthouse.py [--runs 3] [--json FILE] [--keep]
+    python bench/lighthouse.py [--runs 3] [--json FILE] [--keep] [--offers 2400]
 
 Builds the demo (``python -m generator build --today 2026-11-23 --out <tmp>``), serves it on
 127.0.0.1 as a static host does (gzip for text, ``Cache-Control: max-age=600`` like GitHub
@@ -124,8 +125,27 @@ def landing_pages(project: Path) -> list[str]:
     return [urls.campaign(slug) for slug in sorted(content.campaigns)]
 
 
-def build(out: Path) -> None:
-    cmd = [sys.executable, "-m", "generator", "build", "--today", TODAY, "--out", str(out)]
+def largest_landing_page(project: Path) -> str:
+    """The campaign whose offer filter matches the most offers: the heaviest page a poster opens."""
+    from datetime import date as day
+
+    from generator.content.project import load_project
+    from generator.content.urls import Urls
+
+    content = load_project(project)
+    today = day.fromisoformat(TODAY)
+    live = [job for job in content.jobs.values() if not job.is_expired(today)]
+
+    def matching(campaign) -> int:
+        jobs = campaign.show.jobs
+        return len(jobs) if isinstance(jobs, list) else sum(jobs.matches(j) for j in live) if jobs else 0
+
+    slug = max(sorted(content.campaigns), key=lambda s: matching(content.campaigns[s]))
+    return Urls(content.language, content.config.qr.path).campaign(slug)
+
+
+def build(out: Path, project: Path = REPO) -> None:
+    cmd = [sys.executable, "-m", "generator", "build", "--project", str(project), "--today", TODAY, "--out", str(out)]
     run = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
     if run.returncode != 0:
         sys.exit(f"build failed ({' '.join(cmd)}):\n{run.stdout}{run.stderr}")
@@ -189,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median performance is kept")
     parser.add_argument("--json", type=Path, help="write the figures there as JSON")
     parser.add_argument("--keep", action="store_true", help="keep the built site and the Lighthouse reports")
+    parser.add_argument("--offers", type=int, default=2400, help="offers of the synthetic territory (0: demo only)")
     args = parser.parse_args(argv)
 
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
@@ -203,26 +224,34 @@ def main(argv: list[str] | None = None) -> int:
     site = work / "site"
     try:
         build(site)
-        urls = landing_pages(REPO)
-        httpd, base = serve(site)
+        sites = [(site, url) for url in landing_pages(REPO)]
+        if args.offers:
+            from bench.synthetic import make_territory
+
+            territory = make_territory(work / "synthetic", args.offers)
+            build(work / "synthetic-site", territory)
+            sites.append((work / "synthetic-site", largest_landing_page(territory)))
+        servers = {root: serve(root) for root in dict.fromkeys(root for root, _ in sites)}
         version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"Lighthouse {version}, mobile (default), {args.runs} run(s) per page, {base}")
+        print(f"Lighthouse {version}, mobile (default), {args.runs} run(s) per page")
         results, everything_passes = [], True
-        for url in urls:
+        for root, url in sites:
+            base = servers[root][1]
             runs = []
             for i in range(args.runs):
                 lhr = lighthouse(base + url, work / f"{url.strip('/').replace('/', '-') or 'home'}-{i}.json", chrome)
                 runs.append((summary(lhr), lhr))
             perf = statistics.median_low([s["scores"]["performance"] for s, _ in runs])
             kept, lhr = next((s, l) for s, l in runs if s["scores"]["performance"] == perf)
-            kept["url"] = "/" + url
+            kept["url"] = ("/" if root == site else f"{args.offers} offres: /") + url
             kept["performance_runs"] = [s["scores"]["performance"] for s, _ in runs]
             results.append(kept)
             everything_passes &= kept["pass"]
             if not kept["pass"] or any(v < 100 for v in kept["scores"].values()):
                 kept["why"] = diagnose(lhr)
-        httpd.shutdown()
-        httpd.server_close()
+        for httpd, _ in servers.values():
+            httpd.shutdown()
+            httpd.server_close()
     except RuntimeError as err:
         print(err, file=sys.stderr)
         return 2
@@ -232,12 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
 
-    head = f"{'page':<16}{'perf':>6}{'a11y':>6}{'b.p.':>6}{'seo':>6}{'transfer':>12}  budget"
+    head = f"{'page':<40}{'perf':>6}{'a11y':>6}{'b.p.':>6}{'seo':>6}{'transfer':>12}  budget"
     print(head)
     print("-" * len(head))
     for r in results:
         s = r["scores"]
-        print(f"{r['url']:<16}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}"
+        print(f"{r['url']:<40}{s['performance']:>6}{s['accessibility']:>6}{s['best-practices']:>6}{s['seo']:>6}"
               f"{r['transfer_kb']:>9.1f} kB  {'PASS' if r['pass'] else 'FAIL'}")
     print(f"budget: performance >= {BUDGET['performance']}, accessibility, best practices and SEO 100, "
           f"transfer < {MAX_KB} kB")
