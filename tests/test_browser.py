@@ -318,3 +318,21 @@ def test_every_navigation_entry_is_reachable_on_a_phone(browser, demo_build, dem
         assert page.locator(".md-tabs").is_visible() and not page.locator(".territoire-menu").is_visible()
     finally:
         page.close()
+
+
+def test_the_home_page_opens_on_its_strongest_action_and_facts(browser, demo_build, demo_server):  # noqa: F811
+    """At 360×800: the offers button is in the first screen, the key figures come two by row right
+    under the hero, and each documented means of transport has its icon."""
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(demo_server.base)
+        button = page.locator(".territoire-hero .md-button--primary")
+        box = button.bounding_box()
+        assert box and box["y"] + box["height"] <= 800 and "offres" in button.inner_text()
+        figures = page.locator(".territoire-figures li")
+        first, second = figures.nth(0).bounding_box(), figures.nth(1).bounding_box()
+        assert first["y"] == second["y"]  # side by side, not one per row
+        modes = page.locator(".territoire-access li")
+        assert modes.count() > 0 and page.locator(".territoire-access__icon svg").count() == modes.count()
+    finally:
+        page.close()

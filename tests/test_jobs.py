@@ -9,7 +9,7 @@ import io
 import json
 import re
 import sys
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -180,8 +180,12 @@ def test_json_index_compact_newest_first_without_expired(board):
     assert [r[0] for r in data["jobs"]] == [c["slug"] for c in cards]
     by_slug = {c["slug"]: c for c in cards}
     for row in data["jobs"][:200]:
-        slug, title, employer, contract, sector, town, place, remote, salary = row
+        slug, title, employer, contract, sector, town, place, remote, salary, posted, closing = row
         card = by_slug[slug]
+        job = board.site.content.jobs[slug]
+        day0 = date.fromisoformat(data["day0"])
+        assert day0 + timedelta(days=posted) == job.posted
+        assert (day0 + timedelta(days=closing) if closing >= 0 else None) == job.valid_through
         assert (title, employer) == (card["title"], card["employer"])
         assert data["contracts"][contract][0] == card["contract"] and data["sectors"][sector][0] == card["sector"]
         assert data["places"][place] == card["place"] and bool(remote) == card["remote"]
@@ -366,6 +370,35 @@ def test_jobs_pages_link_feeds_and_exports(board):
     sector = read(board, "offres/sante/page/2/")
     assert 'type="application/atom+xml" title="Flux Atom : Santé" href="../../flux.xml"' in sector
     assert 'href="../../../flux.xml"' in sector  # and the feed of all offers
+    # Named for what they do, at the end of the page, for partners
+    exports = index[index.index('class="territoire-jobs__exports"'):]
+    assert index.index('id="offres-liste"') < index.index('class="territoire-jobs__exports"')
+    for label in ("Recevoir les nouvelles offres (flux Atom)", "Télécharger les offres (tableur CSV)",
+                  "Les offres pour les sites partenaires (JSON)"):
+        assert label in exports
+    assert "Recevoir les nouvelles offres : Santé (flux Atom)" in sector
+
+
+def test_cards_show_their_publication_date(board):
+    index = read(board, "offres/")
+    cards = published(board)[:PER_PAGE]
+    shown = re.findall(r'<p class="territoire-card__date"><time datetime="([\d-]+)">([^<]+)</time></p>', index)
+    assert [d for d, _ in shown] == [c["posted"] for c in cards]
+    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+              "novembre", "décembre"]
+    for iso, label in shown:
+        day = date.fromisoformat(iso)
+        year = "" if day.year == TODAY.year else f" {day.year}"
+        assert label == f"Publiée le {day.day} {months[day.month - 1]}{year}"
+
+
+def test_filter_form_has_search_and_sort(board):
+    index = read(board, "offres/")
+    form = index[index.index('<form class="territoire-filters"'):index.index("</form>")]
+    assert re.search(r'<input type="search" id="offres-q" name="q"', form)
+    assert re.search(r'<select id="offres-tri" name="tri"><option value="" data-sort="newest">[^<]+</option>'
+                     r'<option value="date-limite" data-sort="closing">', form)
+    assert re.search(r'<details class="territoire-filters__fold" id="offres-plier">\s*<summary>Filtrer et trier', form)
 
 
 def test_csv_and_json_exports(board):

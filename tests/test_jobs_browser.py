@@ -6,7 +6,9 @@ nothing scrolls sideways, nothing moves when the form appears, no request leaves
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 from urllib.request import urlopen
 
@@ -102,6 +104,7 @@ def test_filters_combine_update_counts_and_live_in_the_address(page, board):
     page.goto(page.base + "offres/", wait_until="load")
     assert page.is_visible("#offres-filtres")
     assert not page.is_visible(".territoire-jobs__sectors")  # the form replaces the sector links
+    page.click("#offres-plier > summary")  # folded on a phone
 
     page.select_option("#offres-secteur", "sante")
     sante = cards_of(board, sector="sante")
@@ -141,6 +144,8 @@ def test_filters_combine_update_counts_and_live_in_the_address(page, board):
     assert page.input_value("#offres-contrat") == contract and page.input_value("#offres-ville") == town
 
     # Fully remote, all sectors: the checkbox combines too; clearing brings the first page back.
+    assert page.text_content("#offres-actifs") == " (3)"  # folded again on a fresh page, saying what is on
+    page.click("#offres-plier > summary")
     page.click(".territoire-filters__reset")
     page.wait_for_function("!location.search")
     assert page.locator(CARDS).count() == 30 and page.is_visible(".territoire-pagination")
@@ -156,6 +161,7 @@ def test_show_more_adds_the_next_30(page, board):
     page.wait_for_function(f"document.querySelectorAll('{CARDS}').length === 30")
     sante = cards_of(board, sector="sante")
     assert page.is_visible("#offres-plus")
+    assert page.text_content("#offres-plus") == f"Afficher 30 offres de plus sur les {fr(len(sante) - 30)} restantes"
     page.click("#offres-plus")
     page.wait_for_function(f"document.querySelectorAll('{CARDS}').length === 60")
     assert page.evaluate("document.activeElement.textContent") == sante[30]["title"]  # focus on the first new one
@@ -183,10 +189,104 @@ def test_sector_page_keeps_its_sector_and_works_without_javascript(browser, serv
 def test_sector_page_with_javascript(page, board):
     page.goto(page.base + "offres/btp/", wait_until="load")
     assert page.input_value("#offres-secteur") == "btp"
+    page.click("#offres-plier > summary")
     page.select_option("#offres-contrat", "cdi")
     btp_cdi = cards_of(board, sector="btp", contract="cdi")
     page.wait_for_function(f"document.getElementById('offres-resultat').textContent.startsWith('{fr(len(btp_cdi))} offre')")
     assert parse_qs(urlsplit(page.url).query) == {"contrat": ["cdi"]} and urlsplit(page.url).path == "/offres/btp/"
+
+
+def folded(text: str) -> str:
+    """As jobs.js compares: accents and case do not count."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower()
+
+
+def searched(board, query: str, **wanted) -> list[dict]:
+    words = folded(query).split()
+    return [c for c in cards_of(board, **wanted)
+            if all(w in folded(f"{c['title']} {c['employer']} {c['town'] or ''}") for w in words)]
+
+
+def accented_word(board) -> str:
+    """A frequent word of the titles with an accent, for a search typed without it, in capitals."""
+    words = Counter(w for c in cards_of(board) for w in re.findall(r"\w+", c["title"]) if len(w) > 4 and not w.isascii())
+    return words.most_common(1)[0][0]
+
+
+def test_search_narrows_the_list_without_reloading_and_survives_a_reload(page, board):
+    page.goto(page.base + "offres/", wait_until="load")
+    page.evaluate("window.__same_page = true")
+    word = accented_word(board)
+    typed = folded(word).upper()  # "EDUCATEUR" finds "Éducateur"
+    assert typed != word
+    found = searched(board, typed)
+    assert 0 < len(found) < 2400
+    page.fill("#offres-q", typed)
+    expected = f"{fr(len(found))} offre{'s correspondent' if len(found) > 1 else ' correspond'} à votre recherche"
+    page.wait_for_function(f"document.getElementById('offres-resultat').textContent === {expected!r}")
+    assert page.evaluate("window.__same_page === true && performance.getEntriesByType('navigation').length === 1")
+    assert page.locator(f"{CARDS} h3 a").all_text_contents() == [c["title"] for c in found[:30]]
+    assert parse_qs(urlsplit(page.url).query) == {"q": [typed]}
+
+    # Combined with a filter; the address holds both, a reload brings both back.
+    page.click("#offres-plier > summary")
+    sector = Counter(c["sector"] for c in found).most_common(1)[0][0]
+    page.select_option("#offres-secteur", sector)
+    both = searched(board, typed, sector=sector)
+    page.wait_for_function(f"document.getElementById('offres-resultat').textContent.startsWith('{fr(len(both))} offre')")
+    assert option_counts(page, "offres-secteur")[sector] == len(both)
+    page.reload(wait_until="load")
+    assert page.input_value("#offres-q") == typed and page.input_value("#offres-secteur") == sector
+    page.wait_for_function(f"document.getElementById('offres-resultat').textContent.startsWith('{fr(len(both))} offre')")
+    assert page.locator(f"{CARDS} h3 a").all_text_contents() == [c["title"] for c in both[:30]]
+    assert page.text_content("#offres-actifs") == " (1)"  # the folded filters say one is on
+
+
+def test_sort_by_closing_date(page, board):
+    page.goto(page.base + "offres/?secteur=sante", wait_until="load")
+    page.wait_for_function(f"document.querySelectorAll('{CARDS}').length === 30")
+    page.click("#offres-plier > summary")
+    page.select_option("#offres-tri", "date-limite")
+    page.wait_for_function("new URLSearchParams(location.search).get('tri') === 'date-limite'")
+    jobs = board.site.content.jobs
+    sante = cards_of(board, sector="sante")
+    closing = sorted(sante, key=lambda c: (jobs[c["slug"]].valid_through is None, jobs[c["slug"]].valid_through or date.min))
+    assert closing != sante
+    page.wait_for_function(f"document.querySelector('{CARDS} h3 a').textContent === {closing[0]['title']!r}")
+    links = page.eval_on_selector_all(f"{CARDS} h3 a", "as => as.map(a => a.href)")
+    assert links == [page.base + c["url"] for c in closing[:30]]
+
+
+def test_cards_rendered_by_the_script_show_their_date(page, board):
+    page.goto(page.base + "offres/?contrat=cdi", wait_until="load")
+    cdi = cards_of(board, contract="cdi")
+    page.wait_for_function(f"document.getElementById('offres-resultat').textContent.startsWith('{fr(len(cdi))} offre')")
+    shown = page.eval_on_selector_all(f"{CARDS} time", "ts => ts.map(t => [t.getAttribute('datetime'), t.textContent])")
+    server = {c["slug"]: c for c in cards_of(board)}
+    assert shown == [[c["posted"], server[c["slug"]]["posted_short"]] for c in cdi[:30]]
+    assert all(label.startswith("Publiée le ") for _, label in shown)
+
+
+def test_filters_fold_on_a_phone_and_the_first_offer_is_in_the_first_screen(page, browser, server):
+    page.goto(page.base + "offres/", wait_until="load")
+    page.wait_for_selector("html.territoire-jobs-ready")
+    assert page.is_visible("#offres-q") and page.is_visible("#offres-plier > summary")
+    assert not page.evaluate("document.getElementById('offres-plier').open")
+    assert not page.is_visible("#offres-secteur")
+    box = page.locator(CARDS).first.bounding_box()
+    assert box["y"] + 60 <= MOBILE["height"], box  # the first card's title at least
+    # The keyboard opens them: Tab to the summary, Enter
+    page.focus("#offres-plier > summary")
+    page.keyboard.press("Enter")
+    assert page.is_visible("#offres-secteur")
+    wide = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        p = wide.new_page()
+        p.goto(server.base + "offres/", wait_until="load")
+        p.wait_for_selector("html.territoire-jobs-ready")
+        assert p.evaluate("document.getElementById('offres-plier').open") and p.is_visible("#offres-secteur")
+    finally:
+        wide.close()
 
 
 @pytest.mark.parametrize("path", ["offres/", "offres/sante/", "offres/page/3/", "offres/?contrat=cdi&teletravail=1"])
@@ -218,6 +318,7 @@ def test_no_axe_violation(page, axe, board, kind):
     page.goto(page.base + path, wait_until="load")
     if kind == "filtered":
         page.wait_for_function("document.getElementById('offres-resultat').textContent.includes('correspond')")
+        page.click("#offres-plier > summary")
         page.focus("#offres-secteur")
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     assert not result.violations_count, result.generate_report()

@@ -183,6 +183,25 @@ class Privacy(Model):
 
 
 AccessibilityStatus = Literal[ACCESSIBILITY_STATUSES.values]
+# What Territoire's pages are made of and checked with: the statement's defaults.
+DEFAULT_TECHNOLOGIES = ("HTML5", "CSS", "JavaScript")
+DEFAULT_ENVIRONMENTS = ("Chromium",)
+DEFAULT_TOOLS = ("axe-core",)
+
+
+class Derogation(Model):
+    content: Text = doc("Le contenu non accessible.", "The content not made accessible.", example="Les vidéos des webinaires passés")
+    reason: Text = doc(
+        "Pourquoi le rendre accessible serait une charge disproportionnée.",
+        "Why making it accessible would be a disproportionate burden.",
+        example="Leur sous-titrage coûterait plus que le budget annuel du site.",
+    )
+
+
+class CheckedPage(Model):
+    title: Text = doc("Nom de la page.", "The page's name.", example="Accueil")
+    url: HttpsUrl | None = doc("Son adresse, en https://.", "Its address, in https://.", default=None)
+
 
 
 class Accessibility(Model):
@@ -197,6 +216,69 @@ class Accessibility(Model):
     rate: float | None = doc(
         "Taux de conformité mesuré par l'audit, en % des critères RGAA respectés (de 0 à 100).",
         "Compliance rate measured by the audit, in % of the RGAA criteria met (0 to 100).", example=72.5, default=None, ge=0, le=100,
+    )
+    auditor: Text | None = doc(
+        "Qui a réalisé l'audit : le service en interne ou le nom du prestataire.",
+        "Who carried out the audit: the in-house team or the name of the contractor.", example="Cabinet Access'Vallon", default=None,
+    )
+    statement_date: date | None = doc(
+        "Date à laquelle la déclaration a été établie ou mise à jour (par défaut la date de l'audit).",
+        "Date the statement was drawn up or updated (the audit's date by default).", default=None,
+    )
+    non_compliant: list[Text] = doc(
+        "Non-conformités relevées par l'audit, une par ligne : le contenu et le problème.",
+        "Non-compliances found by the audit, one a line: the content and the problem.",
+        example=["Le plan interactif de la page Venir n'est pas utilisable au clavier."], default=[],
+    )
+    derogations: list[Derogation] = doc(
+        "Contenus non accessibles au titre d'une dérogation pour charge disproportionnée : content (le "
+        "contenu) et reason (la justification).",
+        "Contents not made accessible because it would be a disproportionate burden: content (the content) "
+        "and reason (the justification).", default=[],
+    )
+    out_of_scope: list[Text] = doc(
+        "Contenus non soumis à l'obligation d'accessibilité (documents bureautiques publiés avant le 23 "
+        "septembre 2018, contenus de tiers, cartes…), un par ligne.",
+        "Contents not subject to the accessibility obligation (office documents published before 23 "
+        "September 2018, third-party contents, maps…), one a line.",
+        example=["Les offres d'emploi importées du site de France Travail."], default=[],
+    )
+    technologies: list[Text] = doc(
+        "Technologies sur lesquelles repose l'accessibilité du site (par défaut celles de Territoire).",
+        "Technologies the site's accessibility relies on (Territoire's by default).", default=list(DEFAULT_TECHNOLOGIES),
+    )
+    environments: list[Text] = doc(
+        "Environnement de test : technologies d'assistance et navigateurs utilisés pour les vérifications "
+        "(par défaut les vérifications automatiques de Territoire, dans Chromium).",
+        "Test environment: assistive technologies and browsers used for the checks (by default "
+        "Territoire's automated checks, in Chromium).", example=["NVDA 2024.4 et Firefox 128"], default=list(DEFAULT_ENVIRONMENTS),
+    )
+    tools: list[Text] = doc(
+        "Outils utilisés pour évaluer l'accessibilité (par défaut axe-core, que Territoire passe sur ses pages).",
+        "Tools used to assess accessibility (axe-core by default, which Territoire runs on its pages).",
+        example=["axe-core", "Colour Contrast Analyser"], default=list(DEFAULT_TOOLS),
+    )
+    pages_checked: list[CheckedPage] | None = doc(
+        "Pages ayant fait l'objet de la vérification (l'échantillon) : title (obligatoire) et url. Par "
+        "défaut les principaux types de pages du site : accueil, une campagne, les offres, une offre, un "
+        "événement, contact, mentions légales.",
+        "Pages checked (the sample): title (required) and url. By default the site's main kinds of "
+        "pages: home, a campaign, the job board, an offer, an event, contact, legal notice.", default=None,
+    )
+    plan_url: HttpsUrl | None = doc(
+        "Adresse https:// du schéma pluriannuel de mise en accessibilité.",
+        "https:// address of the multi-year accessibility plan (schéma pluriannuel).", default=None,
+    )
+    action_plan: list[Text] = doc(
+        "Plan d'action de l'année en cours : les actions prévues, une par ligne.",
+        "This year's action plan: the planned actions, one a line.",
+        example=["Sous-titrer les vidéos des témoignages."], default=[],
+    )
+    contact: EmailOrUrl | None = doc(
+        "Adresse e-mail (ou page web en https://) pour signaler un défaut d'accessibilité (par défaut "
+        "l'adresse de l'éditeur).",
+        "E-mail address (or https:// web page) where visitors report an accessibility problem (the "
+        "publisher's address by default).", default=None,
     )
 
 
@@ -942,16 +1024,18 @@ class EventFilter(Model):
 
 class Show(Model):
     jobs: list[Slug] | JobFilter | None = doc(
-        "Offres : soit une liste de slugs d'offres, soit un filtre {sector: sante} avec au choix sector, "
-        "contract, city, remote. Les offres expirées ne sont jamais listées.",
-        "Jobs: either a list of job slugs, or a filter {sector: health} with any of sector, contract, "
-        "city, remote. Expired jobs are never listed.", default=None,
+        "Offres : soit une liste de slugs d'offres (épinglées, toutes affichées), soit un filtre {sector: sante} "
+        "avec au choix sector, contract, city, remote : la page en montre les 6 plus récentes et un bouton "
+        "vers toutes les offres du filtre sur la page des offres. Les offres expirées ne sont jamais listées.",
+        "Jobs: either a list of job slugs (pinned, all shown), or a filter {sector: health} with any of sector, "
+        "contract, city, remote: the page shows the 6 newest and a button to all the filter's jobs on the job "
+        "board. Expired jobs are never listed.", default=None,
     )
     events: list[Slug] | EventFilter | None = doc(
         "Événements : soit une liste de slugs d'événements (une série y affiche ses dates à venir), soit "
-        "un filtre {kind: webinar}, qui ne liste que les événements à venir.",
+        "un filtre {kind: webinar}, qui liste les 4 prochains événements à venir et un lien vers l'agenda.",
         "Events: either a list of event slugs (a series shows its coming dates), or a filter {kind: "
-        "webinar}, which lists only coming events.", default=None,
+        "webinar}, which lists the next 4 coming events and a link to the agenda.", default=None,
     )
     testimonials: list[Slug] | None = doc(
         "Témoignages : une liste de slugs (noms de fichiers sans .yml).",

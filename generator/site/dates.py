@@ -16,6 +16,14 @@ def short_date(value: date, language: str) -> str:
     return format_date(value, "d MMMM y", locale=language)
 
 
+def day_month(value: date, language: str, today: date) -> str:
+    """"3 novembre", with the year only when it is not this year's ("3 novembre 2025"); the
+    job board's script writes the same with Intl.DateTimeFormat (assets/territoire/jobs.js)."""
+    if language == "fr":
+        return format_date(value, "d MMMM" if value.year == today.year else "d MMMM y", locale=language)
+    return format_date(value, "MMMM d" if value.year == today.year else "MMMM d, y", locale=language)
+
+
 def clock_time(value: datetime, language: str) -> str:
     if language == "fr":  # French typography: 12 h 30, 9 h, never split across two lines
         return f"{value.hour}\u00a0h\u00a0{value.minute:02d}" if value.minute else f"{value.hour}\u00a0h"

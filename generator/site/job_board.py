@@ -30,9 +30,11 @@ RELATED_STORIES = 2
 GONE_OTHERS = 6
 # Query parameters of a filtered list (the names of the form's fields): /offres/?contrat=cdi
 PARAMS = {
-    "fr": {"sector": "secteur", "contract": "contrat", "town": "ville", "remote": "teletravail"},
-    "en": {"sector": "sector", "contract": "contract", "town": "town", "remote": "remote"},
+    "fr": {"query": "q", "sector": "secteur", "contract": "contrat", "town": "ville", "remote": "teletravail", "sort": "tri"},
+    "en": {"query": "q", "sector": "sector", "contract": "contract", "town": "town", "remote": "remote", "sort": "sort"},
 }
+# Values of the sort parameter other than the default, newest first: /offres/?tri=date-limite
+SORTS = {"fr": {"closing": "date-limite"}, "en": {"closing": "closing-date"}}
 # Files under the jobs section: /offres/flux.xml, /offres/<secteur>/flux.xml, /offres/offres.csv…
 FILES = {
     "fr": {"index": "index.json", "feed": "flux.xml", "json": "offres.json", "csv": "offres.csv"},
@@ -129,12 +131,13 @@ class JobBoard:
         heading = t["jobs_sector_title"].format(sector=self.sector_labels[sector]) if sector else t["jobs"]
         count = self.count_label(len(cards))
         exports = [
-            {"label": t["feed_link"], "url": self.base + self.files_of["feed"], "type": "application/atom+xml"},
-            {"label": t["json_link"], "url": self.base + self.files_of["json"], "type": "application/json"},
+            {"label": t["feed_subscribe"], "url": self.base + self.files_of["feed"], "type": "application/atom+xml"},
             {"label": t["csv_link"], "url": self.base + self.files_of["csv"], "type": "text/csv"},
+            {"label": t["json_link"], "url": self.base + self.files_of["json"], "type": "application/json"},
         ]
         if sector:
-            exports.insert(0, {"label": feeds[0]["title"], "url": feeds[0]["url"], "type": "application/atom+xml"})
+            exports.insert(0, {"label": t["sector_feed_subscribe"].format(sector=self.sector_labels[sector]),
+                               "url": feeds[0]["url"], "type": "application/atom+xml"})
         for number in range(1, last + 1):
             url = page_url(base, number)
             title = heading if number == 1 else f"{heading} – {t['page_n'].format(n=number)}"
@@ -167,6 +170,8 @@ class JobBoard:
         fmt = self.number
         return {
             "params": PARAMS[self.lang], "default_sector": sector or "",
+            "sorts": [{"value": "", "key": "newest", "label": self.t["sort_newest"]},
+                      {"value": SORTS[self.lang]["closing"], "key": "closing", "label": self.t["sort_closing"]}],
             "sectors": [{"value": k, "label": v, "count": fmt(sectors.get(k, 0)), "empty": not sectors.get(k),
                          "selected": k == sector} for k, v in self.sector_labels.items() if k in self.by_sector],
             "contracts": [{"value": k, "label": v, "count": fmt(contracts.get(k, 0)), "empty": not contracts.get(k),
@@ -265,9 +270,12 @@ class JobBoard:
         return files
 
     def index_json(self) -> bytes:
-        """What the filters need, compact: repeated texts in tables, one array per offer, newest
-        first: [slug, title, employer, contract, sector, town, place, remote, salary] where
-        contract, sector, town, place and salary are positions in their tables (-1: none)."""
+        """What the filters, the search and the sort need, compact: repeated texts in tables, one
+        array per offer, newest first: [slug, title, employer, contract, sector, town, place, remote,
+        salary, posted, closing] where contract, sector, town, place and salary are positions in
+        their tables (-1: none), posted and closing (valid_through) days after ``day0``, the oldest
+        publication date (closing -1: none). ``today`` is the build's date (cards show the year
+        of another year's date)."""
         sectors = list(self.sector_labels)
         contracts = list(CONTRACTS)
         tables: dict[str, dict[str, int]] = {"towns": {}, "places": {}, "salaries": {}}
@@ -277,10 +285,18 @@ class JobBoard:
                 return -1
             return tables[table].setdefault(value, len(tables[table]))
 
+        jobs = self.published
+        day0 = min((job.posted for job in jobs.values()), default=self.clock.today)
+
+        def day(value) -> int:
+            return (value - day0).days if value else -1
+
         rows = [[c["slug"], c["title"], c["employer"], contracts.index(c["contract"]), sectors.index(c["sector"]),
-                 at("towns", self.town[c["slug"]]), at("places", c["place"]), int(c["remote"]), at("salaries", c["salary"])]
+                 at("towns", self.town[c["slug"]]), at("places", c["place"]), int(c["remote"]), at("salaries", c["salary"]),
+                 day(jobs[c["slug"]].posted), day(jobs[c["slug"]].valid_through)]
                 for c in self.newest]
         data = {
+            "day0": day0.isoformat(), "today": self.clock.today.isoformat(),
             "contracts": [[k, label] for k, label in CONTRACTS.labels(self.lang).items()],
             "sectors": [[k, self.sector_labels[k]] for k in sectors],
             **{name: list(values) for name, values in tables.items()},

@@ -62,6 +62,7 @@ class Views:
             "sector": job.sector, "sector_label": self.sectors.get(job.sector, job.sector),
             "place": self.place_of(job), "remote": job.location.remote, "salary": self.salary(job),
             "posted": job.posted.isoformat(), "posted_label": dates.short_date(job.posted, self.lang),
+            "posted_short": self.t["posted_on"].format(date=dates.day_month(job.posted, self.lang, self.clock.today)),
         }
 
     def job_page(self, slug: str, job: Job, card: dict, others: list[dict]) -> dict:

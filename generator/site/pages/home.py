@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from babel.numbers import format_decimal
+
 from ..rich_text import render
 from .plan import Plan
 
 HOME_JOBS = 6
 HOME_EVENTS = 3
+
+# The documented means of transport that have an icon (Material Design Icons, shipped with the
+# theme), by what officers write: accents and case do not matter.
+ACCESS_ICONS = {
+    "train": "train", "tgv": "train", "ter": "train", "rer": "train", "metro": "subway-variant", "tram": "tram",
+    "tramway": "tram", "voiture": "car", "car": "car", "autoroute": "car", "route": "car", "avion": "airplane",
+    "plane": "airplane", "aeroport": "airplane", "bus": "bus", "autocar": "bus", "navette": "bus", "velo": "bike",
+    "bike": "bike", "bateau": "ferry", "ferry": "ferry", "boat": "ferry", "a pied": "walk", "marche": "walk", "walk": "walk",
+}
+
+
+def access_icon(mode: str) -> str | None:
+    folded = unicodedata.normalize("NFKD", mode).encode("ascii", "ignore").decode().casefold().strip()
+    return ACCESS_ICONS.get(folded)
 
 
 def plan(p: Plan) -> None:
@@ -15,12 +33,13 @@ def plan(p: Plan) -> None:
         territory={
             "name": terr.name, "tagline": terr.tagline, "summary_html": render(terr.summary),
             "hero": views.image(terr.hero), "key_figures": [f.model_dump() for f in terr.key_figures],
-            "access": [a.model_dump() for a in terr.access],
+            "access": [{**a.model_dump(), "icon": access_icon(a.mode)} for a in terr.access],
             "living": [{"title": s.title, "body_html": render(s.body)} for s in terr.living],
             "services": [{"title": s.title, "body_html": render(s.body)} for s in terr.services],
             "aids": [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in terr.aids],
             "partners": [{"name": x.name, "url": x.url, "logo": media.picture(x.logo, x.name)} for x in terr.partners],
         },
         campaigns=p.current_campaigns, jobs=p.newest[:HOME_JOBS], jobs_total=len(p.newest),
+        jobs_total_label=format_decimal(len(p.newest), locale=p.lang),
         events=p.upcoming[:HOME_EVENTS], testimonials=list(p.story_cards.values())[:3],
     )

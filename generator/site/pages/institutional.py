@@ -20,9 +20,7 @@ def plan(p: Plan) -> None:
            privacy=cfg.privacy.model_dump() if cfg.privacy else None, publisher=cfg.publisher.model_dump(),
            forms=_form_services(p.content))
     p.page(urls.section("accessibility"), "accessibility.html", t["accessibility"],
-           accessibility={**cfg.accessibility.model_dump(), "status_label": ACCESSIBILITY_STATUS[lang][cfg.accessibility.status],
-                          "audit_date_label": _date_label(cfg.accessibility.audit_date, lang)},
-           publisher=cfg.publisher.model_dump())
+           accessibility=_statement(p), publisher=cfg.publisher.model_dump())
 
     p.free_pages = sorted(p.content.pages.items(), key=lambda kv: (kv[1].meta.order, kv[0]))
     for slug, free in p.free_pages:
@@ -46,6 +44,41 @@ def _form_services(content: Content) -> list[str]:
     for r in regs:
         hosts.add(urlsplit(r.action or r.url).hostname)
     return sorted(h for h in hosts if h)
+
+
+def _statement(p: Plan) -> dict:
+    """The accessibility statement's values, as the RGAA's model statement orders them."""
+    from babel.numbers import format_decimal
+
+    a, lang = p.content.config.accessibility, p.lang
+    pages = [{"title": page.title, "url": page.url, "local": False} for page in a.pages_checked or []]
+    contact = a.contact or p.content.config.publisher.email
+    return {
+        **a.model_dump(), "status_label": ACCESSIBILITY_STATUS[lang][a.status],
+        "audit_date_label": _date_label(a.audit_date, lang),
+        "statement_date_label": _date_label(a.statement_date or a.audit_date, lang),
+        "rate_label": None if a.rate is None else format_decimal(a.rate, locale=lang),
+        "contact": contact, "contact_is_email": not contact.startswith("https://"),
+        "pages_checked": pages if a.pages_checked else _sample(p), "year": p.clock.today.year,
+    }
+
+
+def _sample(p: Plan) -> list[dict]:
+    """The pages checked when the officer names none: one of each main kind the site has."""
+    urls, t = p.urls, p.t
+    s = t["statement"]
+    pages = [(t["home"], urls.home)]
+    if p.content.campaigns:
+        slug, campaign = next(iter(sorted(p.content.campaigns.items())))
+        pages.append((s["page_campaign"].format(title=campaign.title), urls.campaign(slug)))
+    pages.append((t["jobs"], urls.section("jobs")))
+    if p.newest:
+        pages.append((s["page_job"].format(title=p.newest[0]["title"]), p.newest[0]["url"]))
+    events = p.upcoming or p.past
+    if events:
+        pages.append((s["page_event"].format(title=events[0]["title"]), events[0]["url"]))
+    pages += [(t["contact"], urls.section("contact")), (t["legal"], urls.section("legal"))]
+    return [{"title": title, "url": url, "local": True} for title, url in pages]
 
 
 def _date_label(value, lang):
