@@ -61,3 +61,10 @@ def project(tmp_path, capsys) -> Path:
 def write(root: Path, rel: str, text: str) -> None:
     (root / rel).parent.mkdir(parents=True, exist_ok=True)
     (root / rel).write_text(text, encoding="utf-8")
+
+
+def replace_in(root: Path, rel: str, old: str, new: str) -> None:
+    """One hostile edit of a project file; ``old`` must be there, so the edit cannot silently miss."""
+    text = (root / rel).read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    write(root, rel, text.replace(old, new))

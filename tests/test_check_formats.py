@@ -149,3 +149,14 @@ def test_check_command_passes(tmp_path, capsys, fmt):
     assert capsys.readouterr().out.startswith("Contenu valide")
     text = report.read_text("utf-8")
     assert json.loads(text) == [] if fmt == "gitlab" else "Contenu valide" in text
+
+
+def test_a_report_that_cannot_be_written_is_the_officer_s_path_not_a_bug(tmp_path, capsys):
+    from generator.cli import main
+    from project_factory import make_project
+
+    make_project(tmp_path)
+    assert main(["check", "--project", str(tmp_path), "--format", "gitlab", "--report", str(tmp_path / "absent" / "r.json")]) == 2
+    err = capsys.readouterr().err
+    assert "impossible d'écrire le rapport" in err and "vérifiez que son dossier existe" in err
+    assert "erreur inattendue" not in err

@@ -384,3 +384,13 @@ def test_a_campaign_that_cannot_be_read_keeps_its_codes(project, capsys):
     [line] = refused(capsys, project)
     assert line.startswith("content/campaigns/soignants.yml:3: le fichier ne peut pas être lu : ")
     assert "guillemet ouvert n'est pas refermé" in line
+
+
+def test_links_back_up_inside_the_project_do_not_loop(tmp_path):
+    """content/media/boucle -> . (twice): the walk looking for links out of the project never follows a link."""
+    root = make_project(tmp_path)
+    os.symlink(".", root / "content/media/boucle")
+    os.symlink("..", root / "content/media/retour")
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--project", str(root)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr

@@ -15,7 +15,7 @@ from generator.content.project import load_project
 from generator.codes.redirects import UnsafeRule, apache_rules, netlify_rules, nginx_rules, short_link_page, write_short_links
 from generator.site.short_links import ShortLink
 
-from hostile_support import TODAY, project, refused, write  # noqa: F401  (project: a fixture)
+from hostile_support import TODAY, project, refused, replace_in, write  # noqa: F401  (project: a fixture)
 from project_factory import FILES, make_project
 from web_servers import apache, get, needs_apache, needs_nginx, nginx
 
@@ -234,9 +234,7 @@ def test_a_hostile_site_url_is_refused(project, capsys, url, words):
     ("site_config.yml", "contact: dpo@example.fr", "contact: 'https://dpo.example.fr/\"x'"),
 ])
 def test_every_address_field_has_the_same_check(project, capsys, rel, old, new):
-    text = (project / rel).read_text()
-    assert old in text
-    write(project, rel, text.replace(old, new))
+    replace_in(project, rel, old, new)
     [line] = refused(capsys, project)
     assert line.startswith(f"{rel}:"), line
     assert "adresse" in line or "https://" in line, line
@@ -311,9 +309,7 @@ def test_no_injected_script_runs_in_chromium(tmp_path, browser):
     ("content/territory.yml", "email: accueil@example.fr", "email: 'accueil@example.fr%0Acc:x@evil.example'"),
 ])
 def test_an_email_address_is_a_plain_address(project, capsys, rel, old, new):
-    text = (project / rel).read_text()
-    assert old in text
-    write(project, rel, text.replace(old, new))
+    replace_in(project, rel, old, new)
     [line] = refused(capsys, project)
     assert line.startswith(f"{rel}:"), line
     assert "e-mail" in line, line

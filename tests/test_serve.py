@@ -7,6 +7,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -173,20 +174,27 @@ def test_preview_validates_again_what_an_image_added_or_removed_changes(tmp_path
     assert preview.rebuild(tmp_path / "preview") >= 0
 
 
-@pytest.mark.browser
-def test_the_page_open_in_the_browser_shows_the_edit_by_itself(server, browser):
-    project, base = server
+@contextmanager
+def offer_page(browser, base: str):
+    """The preview's page of the factory's offer, open in a fresh browser context."""
     wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
     context = browser.new_context()
     try:
         page = context.new_page()
         page.goto(f"{base}/offres/infirmier/")
-        job = project / "content/jobs/infirmier.yml"
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_the_page_open_in_the_browser_shows_the_edit_by_itself(server, browser):
+    project, base = server
+    job = project / "content/jobs/infirmier.yml"
+    with offer_page(browser, base) as page:
         job.write_text(FILES["content/jobs/infirmier.yml"].replace("title: Infirmier·e", "title: Puériculteur·rice"))
         # no navigation here: the preview's script reloads the page when the rebuild is done
         page.wait_for_function("document.querySelector('h1').textContent.includes('Puériculteur·rice')", timeout=20_000)
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -194,12 +202,8 @@ def test_the_page_open_in_the_browser_comes_back_by_itself_once_fixed(server, br
     """Broken, then fixed: the edited offer's own page (not only the home page) shows the errors, then
     the offer again within 2 s of the fix, with no action in the browser."""
     project, base = server
-    wait_for(f"{base}/offres/infirmier/", "Infirmier·e")
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"{base}/offres/infirmier/")
-        job = project / "content/jobs/infirmier.yml"
+    job = project / "content/jobs/infirmier.yml"
+    with offer_page(browser, base) as page:
         job.write_text(FILES["content/jobs/infirmier.yml"].replace("sector: sante", "sector: sant"))
         page.wait_for_function("document.querySelector('h1').textContent.includes('erreurs')", timeout=20_000)
         assert "secteur « sant » inconnu" in page.content()
@@ -208,5 +212,3 @@ def test_the_page_open_in_the_browser_comes_back_by_itself_once_fixed(server, br
         page.wait_for_function("document.querySelector('h1').textContent.includes('Infirmier·e')", timeout=10_000)
         assert time.monotonic() - fixed < 2
         assert page.url == f"{base}/offres/infirmier/"
-    finally:
-        context.close()

@@ -32,12 +32,13 @@ def run(args) -> int:
     if args.format == "text":
         print(summary(check(args.project, args.today)))  # problems: raised, said by cli.py
         return 0
+    msg = _messages(args)
     try:
         headline, problems = summary(check(args.project, args.today)), []
     except ContentError as err:
         problems = err.problems
-        headline = _messages(args)("errors_found", count=len(problems))
-    _say(args, problems, headline)
+        headline = msg("errors_found", count=len(problems))
+    _say(args, problems, headline, msg)
     return 1 if problems else 0
 
 
@@ -47,10 +48,10 @@ def _messages(args):
     return Messages(language_of(args.project))
 
 
-def _say(args, problems, headline: str) -> None:
+def _say(args, problems, headline: str, msg) -> None:
     from ..content import error_formats as formats
 
-    language = _messages(args).language
+    language = msg.language
     prefix = _prefix(args.project)
     if args.format == "github":
         lines = formats.github_annotations(problems, language, prefix)
@@ -66,8 +67,11 @@ def _say(args, problems, headline: str) -> None:
     if args.report:
         # GitHub gives each step its own summary file, to be appended to; GitLab's report is ours.
         mode = "a" if args.format == "github" else "w"
-        with open(args.report, mode, encoding="utf-8") as out:
-            out.write(report)
+        try:
+            with open(args.report, mode, encoding="utf-8") as out:
+                out.write(report)
+        except OSError as err:
+            raise ValueError(msg("report_unwritable", path=args.report, reason=err.strerror or err)) from None
 
 
 def _prefix(project: Path) -> str:

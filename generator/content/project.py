@@ -196,7 +196,7 @@ def _load_registry(root: Path, msg, context, problems, sources) -> dict[str, Reg
         if not isinstance(code, str) or slug_error(code) is not None:
             shown = visible(str(code))
             problems.append(Problem(REGISTRY_FILE, source.line_of((code,)), None,
-                                    msg("registry_code", input=shown, suggestion=slugify(shown)[:80] or "exemple")))
+                                    msg("registry_code", input=shown, suggestion=_slug_suggestion(shown))))
             continue
         sub = Source(REGISTRY_FILE, {k[1:]: v for k, v in source.lines.items() if k[:1] == (code,)}, source.line_of((code,)))
         item, item_problems = validate(RegisteredCode, entry, sub, msg, context)
@@ -259,7 +259,7 @@ def _links_outside(root: Path, msg) -> Iterator[Problem]:
         if path.is_symlink() and (target := outside(path)):
             yield Problem(rel, None, None, msg("link_outside", target=target))
             return
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():  # a link inside the project holds nothing new (nor loops)
             with os.scandir(path) as entries:
                 for entry in sorted(entries, key=lambda e: e.name):
                     yield from visit(Path(entry.path), f"{rel}/{entry.name}")
@@ -281,7 +281,7 @@ def _unknown_in_content(root: Path, msg) -> Iterator[Problem]:
         return
     for path in sorted(folder.iterdir()):
         name = path.name
-        if name in _CONTENT_ENTRIES or name.startswith((".", "~")) or name.endswith("~") or name.lower() in _SYSTEM_FILES:
+        if name in _CONTENT_ENTRIES or _ignored(name):
             continue
         expected = sorted(_CONTENT_ENTRIES)
         yield Problem(f"content/{name}", None, None, msg("unknown_in_content", expected=", ".join(expected), hint=msg.guess(name, expected)))
@@ -289,6 +289,17 @@ def _unknown_in_content(root: Path, msg) -> Iterator[Problem]:
 
 # Files a computer or an editor leaves beside the officer's own: never content, never reported.
 _SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
+
+
+def _slug_suggestion(text: str) -> str:
+    """The slug to write instead of ``text`` (itself when it is one, as a number YAML read as such)."""
+    found = slug_error(text)
+    return found[1]["suggestion"] if found else text
+
+
+def _ignored(name: str) -> bool:
+    """Hidden files, editor backups (``offre.yml~``, ``~$offre``) and system files."""
+    return name.startswith((".", "~")) or name.endswith("~") or name.lower() in _SYSTEM_FILES
 
 
 def _files(folder: Path, suffixes: tuple[str, ...], rel_folder: str, msg, problems, outside) -> list[Path]:
@@ -300,7 +311,7 @@ def _files(folder: Path, suffixes: tuple[str, ...], rel_folder: str, msg, proble
     for path in sorted(folder.iterdir()):
         name = path.name
         rel = f"{rel_folder}/{name}"
-        if name.startswith((".", "~")) or name.endswith("~") or name.lower() in _SYSTEM_FILES or outside(rel):
+        if _ignored(name) or outside(rel):
             continue
         if path.is_dir():
             problems.append(Problem(rel, None, None, msg("unexpected_folder", folder=rel_folder)))

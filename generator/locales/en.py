@@ -426,6 +426,7 @@ CATALOGUE = {
         "summary_events": {"one": "{count} event", "other": "{count} events"},
         "summary_testimonials": {"one": "{count} testimonial", "other": "{count} testimonials"},
         "summary_pages": {"one": "{count} page", "other": "{count} pages"},
+        "report_unwritable": "cannot write the report “{path}” ({reason}): check that its folder exists and that you can write there",
         "errors_found": {
             "one": "{count} error to fix — the site was left unchanged.",
             "other": "{count} errors to fix — the site was left unchanged.",

@@ -429,6 +429,7 @@ CATALOGUE = {
         "summary_events": {"one": "{count} événement", "other": "{count} événements"},
         "summary_testimonials": {"one": "{count} témoignage", "other": "{count} témoignages"},
         "summary_pages": {"one": "{count} page", "other": "{count} pages"},
+        "report_unwritable": "impossible d'écrire le rapport « {path} » ({reason}) : vérifiez que son dossier existe et que vous pouvez y écrire",
         "errors_found": {
             "one": "{count} erreur à corriger — le site n'a pas été modifié.",
             "other": "{count} erreurs à corriger — le site n'a pas été modifié.",

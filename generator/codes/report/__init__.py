@@ -17,7 +17,6 @@ from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ...content.errors import ContentError
 from ...content.messages import Messages
 from ...content.project import load_project
 from ...locales import words
@@ -38,12 +37,7 @@ def run_report(args) -> int:
     setting cannot be used, 4 when the analytics server gives no usable answer (try again later)."""
     from_analytics = getattr(args, "from_analytics", False)
     since, until = getattr(args, "since", None), getattr(args, "until", None)
-    try:
-        content = load_project(args.project)
-    except ContentError as err:
-        for problem in err.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    content = load_project(args.project)  # a ContentError is listed by the command line, like every command's
     site = content.config.site
     t, msg = words(content.language, "report"), Messages(content.language)
     if not args.logs and not from_analytics:

@@ -4,7 +4,7 @@ statement (from site_config.yml), the officer's free pages, and the 404 page."""
 from __future__ import annotations
 
 from ...content.project import Content
-from ..labels import ACCESSIBILITY_STATUS
+from ...content.vocabularies import ACCESSIBILITY_STATUSES
 from ..rich_text import plain, render
 from .plan import Plan, SitePage
 
@@ -54,7 +54,7 @@ def _statement(p: Plan) -> dict:
     pages = [{"title": page.title, "url": page.url, "local": False} for page in a.pages_checked or []]
     contact = a.contact or p.content.config.publisher.email
     return {
-        **a.model_dump(), "status_label": ACCESSIBILITY_STATUS[lang][a.status],
+        **a.model_dump(), "status_label": ACCESSIBILITY_STATUSES.label(a.status, lang),
         "audit_date_label": _date_label(a.audit_date, lang),
         "statement_date_label": _date_label(a.statement_date or a.audit_date, lang),
         "rate_label": None if a.rate is None else format_decimal(a.rate, locale=lang),

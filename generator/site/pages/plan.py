@@ -12,7 +12,8 @@ from ...content.urls import Urls
 from ..analytics import analytics_info, footer_link
 from ..clock import Clock
 from ..events import expand
-from ..labels import ACCESSIBILITY_STATUS, LABELS
+from ...content.vocabularies import ACCESSIBILITY_STATUSES
+from ...locales import words
 from ..views import Views
 
 
@@ -59,6 +60,7 @@ class Plan:
     upcoming: list
     past: list
     story_cards: dict
+    job_social: dict  # each published offer's social card, by slug
     current_campaigns: list
     free_pages: list = field(default_factory=list)  # (slug, page), in menu order
 
@@ -75,7 +77,7 @@ class Plan:
             social = SocialCards(content.media_dir, cfg.site.name, cfg.site.colors.primary, cfg.site.colors.accent)
         clock = Clock.make(cfg.site.timezone, today)
         lang = content.language
-        t = LABELS[lang]
+        t = words(lang, "site")
         urls = Urls(lang, cfg.qr.path)
         views = Views(content, clock, t, media)
         # Jobs: expired offers are not published at all.
@@ -84,8 +86,8 @@ class Plan:
         hero = content.territory.hero.image if content.territory.hero else None
         from .sharing import job_social_card
 
-        for card in job_cards.values():  # asked for now: they are most of the drawing a build waits for
-            job_social_card(social, card, hero)
+        # Asked for now: they are most of the drawing a build waits for; kept for the pages' Open Graph.
+        job_social = {slug: job_social_card(social, card, hero) for slug, card in job_cards.items()}
         newest = sorted(job_cards.values(), key=lambda c: (c["posted"], c["slug"]), reverse=True)
         events, series = expand(content.events)
         event_cards = {slug: views.event_card(slug, e) for slug, e in events.items()}
@@ -97,6 +99,7 @@ class Plan:
             upcoming=sorted((c for c in event_cards.values() if not c["over"]), key=lambda c: c["sort_key"]),
             past=sorted((c for c in event_cards.values() if c["over"]), key=lambda c: -c["sort_key"]),
             story_cards={slug: views.testimonial_card(slug, item) for slug, item in content.testimonials.items()},
+            job_social=job_social,
             current_campaigns=[
                 {"url": urls.campaign(slug), "title": c.title, "slogan": c.slogan, "image": views.image(c.hero)}
                 for slug, c in content.campaigns.items() if not c.is_over(clock.today)
@@ -135,7 +138,7 @@ class Plan:
 def _site_info(content: Content, t: dict, urls: Urls, media) -> dict:
     """What every page shows around its content (header, footer), shared by all pages."""
     cfg = content.config
-    status = ACCESSIBILITY_STATUS[cfg.site.language][cfg.accessibility.status]
+    status = ACCESSIBILITY_STATUSES.label(cfg.accessibility.status, cfg.site.language)
     analytics = analytics_info(cfg, urls.section("privacy"))
     return {
         "name": cfg.site.name, "url": cfg.site.base_url, "language": cfg.site.language,

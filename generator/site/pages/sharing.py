@@ -6,10 +6,10 @@ from .plan import Plan, Site
 
 
 def plan(p: Plan) -> None:
-    _sharing(p.site, p.social, p.events)
+    _sharing(p.site, p.social, p.events, p.job_social)
 
 
-def _sharing(site: Site, cards, events: dict) -> None:
+def _sharing(site: Site, cards, events: dict, job_social: dict) -> None:
     """Open Graph data of every page: its own social card (campaign, job, event) or the home page's."""
     content = site.content
     terr = content.territory
@@ -22,7 +22,7 @@ def _sharing(site: Site, cards, events: dict) -> None:
             c = content.campaigns[meta["campaign"]["slug"]]
             card = cards.card("campagne", meta["campaign"]["slug"], c.title, c.slogan, c.hero.image if c.hero else hero)
         elif page.template == "job.html":
-            card = job_social_card(cards, meta["job"], hero)
+            card = job_social[meta["job"]["slug"]]  # asked for once, when the plan began
         elif page.template == "event.html":
             view = meta["event"]
             image = events[view["slug"]].image
