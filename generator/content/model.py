@@ -7,27 +7,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from .contrast import MINIMUM, WHITE, contrast, readable_variant, shown_ratio
 from .fields import (
     DEFAULT_TIMEZONE, Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
     PostalCode, RetiredTarget, SiteUrl, Slug, Text, TimeZone, When, Year, doc, given, rules,
 )
+from .base import Model, _error
+from .imports import Contract, ImportSource
 from .vocabularies import (
     ACCESSIBILITY_STATUSES, CONTRACTS, EVENT_KINDS, FORM_FIELDS, MEDIA, PAPER_SIZES, PRINTED_MEDIA, PROVIDERS,
 )
-
-
-class Model(BaseModel):
-    # A misspelt field is an error (with a "did you mean"), never silently ignored.
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, populate_by_name=True)
-
-
-def _error(kind: str, at: str | None = None, **ctx):
-    """A rule across fields; ``at`` names the field the officer should look at."""
-    return PydanticCustomError(kind, kind, {**ctx, "at": at} if at else ctx)
 
 
 # Fields that mean the same wherever they stand: a person's portrait, an address's postal code.
@@ -454,6 +445,21 @@ class SiteConfig(Model):
         "The web editor /admin/: backend, repo, branch and app_id (gitlab) or auth_url (github). Absent: "
         "/admin/ only edits the content on one's computer, during territoire serve.", default=None,
     )
+    imports: list[ImportSource] = doc(
+        "Offres importées par territoire import : API de France Travail, flux d'offres, tableurs "
+        "(docs/imports.md).",
+        "Offers imported by territoire import: France Travail's API, job feeds, spreadsheets "
+        "(docs/imports.md).", default=[],
+    )
+
+    @model_validator(mode="after")
+    def _imports_named(self):
+        seen = set()
+        for number, entry in enumerate(self.imports):
+            if entry.key in seen:
+                raise _error("import_name_twice", at=f"imports.{number}.name", name=entry.key)
+            seen.add(entry.key)
+        return self
 
 
 # --- content/territory.yml -------------------------------------------------------------
@@ -595,7 +601,6 @@ class Territory(Model):
 
 # --- content/jobs/<slug>.yml -----------------------------------------------------------
 
-Contract = Literal[CONTRACTS.values]
 
 
 class Employer(Model):
