@@ -10,6 +10,7 @@ from pathlib import Path
 from .content.project import Content, load_project
 from .media.cache import CACHE_DIR, cache_dir  # noqa: F401 - CACHE_DIR: where tests and tools have looked for it
 from .media.images import MediaLibrary, images_named
+from .locales.typography import for_language
 from .output import atomic_dir, refuse_dangerous_output
 from .media.social_cards import SocialCards
 from .media.workers import Workers
@@ -35,7 +36,7 @@ def check(project: Path, today: date | None = None, workers: Workers | None = No
     cache = cache_dir(project)
     media = MediaLibrary(content.media_dir, cache / "images", workers)
     site = content.config.site
-    cards = SocialCards(content.media_dir, site.name, site.colors.primary, site.colors.accent, cache / "social", workers)
+    cards = SocialCards(content.media_dir, for_language(content.language)(site.name), site.colors.primary, site.colors.accent, cache / "social", workers)
     with images_named(content.root):
         made = make_site(content, today, media, cards)
     cards.flush()

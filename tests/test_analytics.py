@@ -54,7 +54,7 @@ def test_none_means_no_script_no_banner_no_link(tmp_path):
         html = page.read_text("utf-8")
         assert "analytics.js" not in html, page
         assert "territoire-consent" not in html, page
-        assert "Mesure d&#39;audience</a>" not in html, page
+        assert "Mesure d’audience</a>" not in html, page
         assert all(not re.match(r"(https?:)?//", src) for src in scripts(html)), page  # nothing from elsewhere
     privacy = (site / "donnees-personnelles/index.html").read_text("utf-8")
     assert "Ce site ne mesure pas son audience et ne dépose aucun cookie." in privacy
@@ -100,7 +100,7 @@ def test_banner_only_when_campaigns_are_measured(tmp_path):
     html = (site / "soignants/index.html").read_text("utf-8")
     banner = re.search(r'<template id="territoire-consent">(.*?)</template>', html, re.S).group(1)
     assert '<section class="territoire-consent md-typeset" aria-labelledby="territoire-consent-title">' in banner
-    assert '<h2 class="territoire-consent__title" id="territoire-consent-title" tabindex="-1">Mesure d&#39;audience</h2>' in banner
+    assert '<h2 class="territoire-consent__title" id="territoire-consent-title" tabindex="-1">Mesure d’audience</h2>' in banner
     buttons = re.findall(r'<button type="button" class="([^"]+)" data-consent="(\w+)">([^<]+)</button>', banner)
     assert buttons == [("md-button", "granted", "Accepter"), ("md-button", "denied", "Refuser")]  # equally prominent
     assert '<a href="../donnees-personnelles/#mesure-audience">En savoir plus</a>' in banner
@@ -114,7 +114,7 @@ def test_campaigns_false_no_banner(tmp_path):
     assert "<template" not in html
     assert attr(analytics_tag(html), "data-campaigns") == "false"
     privacy = (site / "donnees-personnelles/index.html").read_text("utf-8")
-    assert "n'est jamais transmise" in privacy
+    assert "n’est jamais transmise" in privacy
     assert "demandé par un bandeau" not in privacy
 
 
@@ -124,7 +124,7 @@ def test_footer_link_on_every_page(tmp_path):
         html = page.read_text("utf-8")
         footer = html[html.index('<footer class="territoire-footer">'):]
         # (on the privacy page itself, the link is just "#mesure-audience")
-        assert re.search(r'<li><a href="(?:[^"]*donnees-personnelles/)?#mesure-audience">Mesure d&#39;audience</a></li>',
+        assert re.search(r'<li><a href="(?:[^"]*donnees-personnelles/)?#mesure-audience">Mesure d’audience</a></li>',
                          footer), page
         assert "analytics.js" in html, page
     not_found = (site / "404.html").read_text("utf-8")
@@ -136,14 +136,14 @@ def test_privacy_page_describes_the_configured_service(tmp_path):
     privacy = (site / "donnees-personnelles/index.html").read_text("utf-8")
     section = privacy[privacy.index('<h2 id="mesure-audience">'):privacy.index("<h2>Vos droits</h2>")]
     assert "avec Matomo, sur le serveur de statistiques stats.example.fr" in section
-    assert "pages consultées, site d'où vous venez" in section
-    assert "aucun cookie, aucun identifiant, pas de suivi d'un site à l'autre" in section
+    assert "pages consultées, site d’où vous venez" in section
+    assert "aucun cookie, aucun identifiant, pas de suivi d’un site à l’autre" in section
     assert "Elles sont conservées 13 mois au plus." in section
-    assert "n'est enregistrée qu'avec votre accord, demandé par un bandeau" in section
-    assert "« Mesure d&#39;audience » en bas de chaque page" in section
+    assert "n’est enregistrée qu’avec votre accord, demandé par un bandeau" in section
+    assert "« Mesure d’audience » en bas de chaque page" in section
     # The objection checkbox, shown by the script only (without it nothing is measured anyway).
     assert '<p data-territoire-measure hidden><label><input type="checkbox" checked> ' in section
-    assert "Sans JavaScript, rien n'est mesuré." in section
+    assert "Sans JavaScript, rien n’est mesuré." in section
 
 
 def short_link_script(site: Path) -> str:
@@ -168,7 +168,7 @@ def test_short_link_page_records_a_plain_page_view(tmp_path):
     assert 'localStorage.getItem("territoire-no-measure")==="1"' in script
     assert 'OFF = "territoire-no-measure"' in ASSET.read_text("utf-8")
     privacy = (tmp_path / "site/donnees-personnelles/index.html").read_text("utf-8")
-    assert "L'ouverture du lien court d'un QR code compte comme une page consultée, sans aucun paramètre de campagne" in privacy
+    assert "L’ouverture du lien court d’un QR code compte comme une page consultée, sans aucun paramètre de campagne" in privacy
 
 
 def test_short_link_page_without_measurement_only_redirects(tmp_path):

@@ -97,7 +97,7 @@ class Visitor:
         return {urlsplit(r.url).hostname for r in self.requests}
 
     def banner(self):
-        return self.page.get_by_role("region", name="Mesure d'audience")
+        return self.page.get_by_role("region", name="Mesure d’audience")
 
     def close(self):
         self.context.close()
@@ -203,14 +203,14 @@ def test_footer_link_reopens_the_banner(visitor, server):
     visitor.banner().get_by_role("button", name="Refuser").click()
     page.reload()
     assert not visitor.banner().is_visible()
-    link = page.locator(".territoire-footer").get_by_role("link", name="Mesure d'audience")
+    link = page.locator(".territoire-footer").get_by_role("link", name="Mesure d’audience")
     link.focus()
     page.keyboard.press("Enter")
     assert visitor.banner().is_visible()
     assert page.url == server + "offres/"  # the banner, not the privacy page
     assert page.evaluate("document.activeElement.id") == "territoire-consent-title"
     visitor.banner().get_by_role("button", name="Accepter").click()
-    assert page.evaluate("document.activeElement.textContent") == "Mesure d'audience"  # back to the link
+    assert page.evaluate("document.activeElement.textContent") == "Mesure d’audience"  # back to the link
     assert page.evaluate("localStorage.getItem('territoire-consent')").startswith("granted ")
 
 

@@ -114,7 +114,7 @@ def test_expired_job_is_not_published(tmp_path):
     assert main(["build", "--project", str(tmp_path), "--today", "2027-07-01"]) == 0
     # Only the "no longer available" page stays at its address (noindex), linked from nowhere.
     gone = (tmp_path / "site/offres/infirmier/index.html").read_text("utf-8")
-    assert "n&#39;est plus disponible" in gone and '<meta name="robots" content="noindex">' in gone
+    assert "n’est plus disponible" in gone and '<meta name="robots" content="noindex">' in gone
     others = [p for p in (tmp_path / "site").rglob("*.html") if p.parent.name != "infirmier"]
     site_text = "".join(p.read_text("utf-8") for p in others)
     assert "offres/infirmier/" not in site_text and 'href="../infirmier/"' not in site_text

@@ -135,7 +135,7 @@ def test_index_in_pages_of_30_newest_first(board):
         assert ('rel="prev"' in nav) == (n > 1) and ('rel="next"' in nav) == (n < pages)
     assert seen == slugs  # every offer once, in order, over the numbered pages
     assert not (board.out / f"offres/page/{pages + 1}").exists()
-    assert "<title>Offres d&#39;emploi – page 2 –" in read(board, "offres/page/2/")
+    assert "<title>Offres d’emploi – page 2 –" in read(board, "offres/page/2/")
 
 
 def test_sector_pages_with_counts(board):
@@ -155,7 +155,7 @@ def test_sector_pages_with_counts(board):
         assert seen == mine, key
         sector_page = read(board, f"offres/{key}/")
         assert f'<option value="{key}" data-label="{label}" selected>' in sector_page
-        assert f"<h1>Offres d&#39;emploi : {label}" in sector_page
+        assert f"<h1>Offres d’emploi : {label}" in sector_page
 
 
 def test_filter_form_hidden_without_javascript_and_counts_like_the_script(board):
@@ -210,7 +210,7 @@ def test_expired_offers_only_on_their_no_longer_available_page(board):
     for slug in gone[:20]:
         html = read(board, f"offres/{slug}/")
         assert '<meta name="robots" content="noindex">' in html and "JobPosting" not in html
-        assert "<h1>Cette offre n&#39;est plus disponible</h1>" in html
+        assert "<h1>Cette offre n’est plus disponible</h1>" in html
         job = board.site.content.jobs[slug]
         assert re.search(rf'<a href="\.\./{job.sector}/">Voir les offres du secteur', html)
         assert (board.out / f"offres/{slug}/410.html").read_bytes() == html.encode()

@@ -197,8 +197,9 @@ def test_sector_page_with_javascript(page, board):
 
 
 def folded(text: str) -> str:
-    """As jobs.js compares: accents and case do not count."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)).lower()
+    """As jobs.js compares: accents, case and the apostrophe's shape (’ or ') do not count."""
+    text = unicodedata.normalize("NFD", text).replace("\u2018", "'").replace("\u2019", "'")
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
 def searched(board, query: str, **wanted) -> list[dict]:

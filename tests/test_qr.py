@@ -199,4 +199,4 @@ def test_posters_carry_the_campaign_s_own_call_to_action(tmp_path, monkeypatch):
     monkeypatch.setattr(print_kit, "draw_poster", lambda size, code, text, *rest: drawn.append(text.call) or real(size, code, text, *rest))
     make_project(tmp_path)
     assert main(["print", "--project", str(tmp_path), "--today", "2026-11-23"]) == 0
-    assert drawn == ["Je m'inscris"]
+    assert drawn == ["Je m’inscris"]  # typed "Je m'inscris": printed with the French apostrophe

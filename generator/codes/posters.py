@@ -5,12 +5,15 @@ the reading distance below (documented in the README)."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import resvg_py
 from PIL import Image, ImageDraw, ImageOps
 
 from ..media.images import reading
+from ..media.safe_svg import SvgRefused, clean_file
 from ..media.drawing import fit_text as _fit_text, font as _font, wrap as _wrap
 
 from .qr_codes import code_image
@@ -27,6 +30,36 @@ def mm_to_px(mm: float) -> int:
 
 def qr_width_mm(size: str) -> float:
     return READING_DISTANCE_M[size] * 1000 / 10
+
+
+RASTER_LOGOS = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def logo_image(logo: Path | None, box: tuple[int, int]) -> Image.Image | None:
+    """The territory's logo as large as fits in ``box`` (pixels at 300 dpi), its proportions
+    kept, or None when there is none that can be drawn (the poster then prints the name).
+
+    An SVG is drawn by resvg (``resvg-py``: a Rust renderer in the wheel, no system library)
+    from the file as the site publishes it, rewritten by ``media.safe_svg``'s allow-list, never
+    from the file as it is: only shapes, text and references inside the file are left, so the
+    renderer has nothing to fetch (resvg has no network access, and the allow-list leaves no
+    ``<image>`` that would make it read a local file). Drawn at the poster's own resolution, the
+    logo stays sharp on an A0 as on an A5."""
+    if logo is None or not logo.is_file():
+        return None
+    suffix = logo.suffix.lower()
+    if suffix in RASTER_LOGOS:
+        with reading(str(logo)), Image.open(logo) as img:
+            return ImageOps.contain(img.convert("RGBA"), box, Image.LANCZOS)
+    if suffix != ".svg":
+        return None
+    try:
+        svg = clean_file(logo).decode("utf-8")
+        png = resvg_py.svg_to_bytes(svg_string=svg, width=box[0], height=box[1])
+    except (SvgRefused, ValueError, OSError):
+        return None  # content validation refuses such a file first; a poster still prints
+    with Image.open(io.BytesIO(png)) as img:
+        return img.convert("RGBA")
 
 
 @dataclass(frozen=True)
@@ -88,13 +121,14 @@ def draw_poster(size: str, code, text: PosterText, hero: Path | None, logo: Path
         y += round(call_font.size * 1.25)
     draw.rectangle((right, y + call_font.size // 3, right + min(column, qr_px // 2), y + call_font.size // 3 + max(6, margin // 8)), fill=accent)
 
+    # The logo at the bottom of the column, level with the code's foot: at most as high as a
+    # third of the code (5 cm code on an A5, 17 mm; 40 cm on an A0, 14 cm), as wide as the column.
     logo_box = (column, round(qr_px * 0.35))
     logo_top = top + qr_px - logo_box[1]
-    if logo is not None and logo.suffix.lower() in (".png", ".jpg", ".jpeg", ".webp") and logo.is_file():
-        with reading(str(logo)), Image.open(logo) as img:
-            mark = ImageOps.contain(img.convert("RGBA"), logo_box, Image.LANCZOS)
-            poster.paste(mark, (right, logo_top + logo_box[1] - mark.height), mark)
-    else:  # a vector logo cannot be drawn here: the territory's name stands in for it
+    mark = logo_image(logo, logo_box)
+    if mark is not None:
+        poster.paste(mark, (right, logo_top + logo_box[1] - mark.height), mark)
+    else:  # no logo, or one that cannot be drawn: the territory's name stands in for it
         font, lines = _fit_text(text.territory, column, 2, round(logo_box[1] * 0.4))
         y = logo_top + logo_box[1] - round(font.size * 1.2) * len(lines)
         for line in lines:

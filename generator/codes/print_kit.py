@@ -14,6 +14,7 @@ from .. import spreadsheet
 from ..content.model import PRINTED_MEDIA, default_source
 from ..content.project import REGISTRY_FILE, Content, load_project
 from ..locales import LANGUAGES, words
+from ..locales.typography import for_language
 from ..media.cache import MediaCache, cache_dir, content_hash, file_hash
 from ..media.images import images_named
 from ..output import atomic_dir, refuse_dangerous_output
@@ -22,7 +23,7 @@ from .qr_codes import make_code, write_code_files
 from ..site.clock import Clock
 from ..site.short_links import ShortLink, short_links
 
-LAYOUT_VERSION = "2"  # bump when draw_poster or the files' encoding change, to invalidate cached posters
+LAYOUT_VERSION = "3"  # bump when draw_poster or the files' encoding change, to invalidate cached posters
 CSV_COLUMNS = ["code", "campaign", "medium", "source", "label", "short_link", "target_url", "size"]
 WORDS = {language: words(language, "print_kit") for language in LANGUAGES}
 
@@ -81,11 +82,13 @@ def _poster(content: Content, link: ShortLink, size: str, code, cache: MediaCach
     site = content.config.site
     hero = content.media_dir / campaign.hero.image if campaign.hero else None
     logo = content.media_dir / site.logo if site.logo else None
+    typeset = for_language(content.language)  # the poster's words as the site prints them (French ’)
     text = PosterText(
-        title=campaign.title, slogan=campaign.slogan, short_link=link.url.removeprefix("https://").rstrip("/"),
-        # The campaign's own call to action ("Je m'inscris au job dating"), what the page opens on.
-        call=campaign.call_to_action.label if campaign.call_to_action else WORDS[content.language]["call"],
-        territory=site.name,
+        title=typeset(campaign.title), slogan=campaign.slogan and typeset(campaign.slogan),
+        short_link=link.url.removeprefix("https://").rstrip("/"),
+        # The campaign's own call to action ("Je m’inscris au job dating"), what the page opens on.
+        call=typeset(campaign.call_to_action.label) if campaign.call_to_action else WORDS[content.language]["call"],
+        territory=typeset(site.name),
     )
     key = content_hash(LAYOUT_VERSION, size, link.url, content.config.qr.error_correction, text.__dict__,
                        site.colors.model_dump(), file_hash(hero), file_hash(logo), sort_keys=True)[:32]

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from ..content.fields import RULE_SAFE_RE, SLUG_RE
 from ..locales import words
+from ..locales.typography import for_language
 from ..site.short_links import ShortLink
 
 GONE_FILE = "410.html"  # beside an expired offer's index.html: the body of its 410 answer
@@ -68,7 +69,7 @@ def short_link_page(link: ShortLink, base_url: str, language: str, site_name: st
         f'<meta name="viewport" content="width=device-width,initial-scale=1">'
         f'<meta name="robots" content="noindex">'
         f'<meta http-equiv="refresh" content="0; url={escape(target)}">'
-        f"<title>{t['title']} – {escape(site_name)}</title>"
+        f"<title>{t['title']} – {escape(for_language(language)(site_name))}</title>"
         f"<script>{page_view_beacon(analytics, base_url)}location.replace({_script_string(target)})</script></head>"
         f'<body><p><a href="{escape(target)}">{t["link"]}</a></p></body></html>\n'
     )

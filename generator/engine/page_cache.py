@@ -19,6 +19,8 @@ from pathlib import Path
 from ..output import place
 
 ENGINE_DIR = Path(__file__).parent
+# What the plugin does to every rendered page besides its meta: the typography (French ’).
+TYPOGRAPHY = ENGINE_DIR.parent / "locales" / "typography.py"
 
 
 class PageCache:
@@ -102,6 +104,7 @@ def engine_fingerprint() -> str:
         except PackageNotFoundError:
             digest.update(package.encode())
     _add_files(digest, ENGINE_DIR)
+    digest.update(TYPOGRAPHY.read_bytes())
     return digest.hexdigest()[:16]
 
 

@@ -113,6 +113,13 @@ class TerritoirePlugin(BasePlugin[TerritoireConfig]):
         page.meta = self.by_src[page.file.src_uri]
         return markdown
 
+    def on_post_page(self, output, *, page, config):
+        # The site's typography (French ’), on everything a visitor reads of the page.
+        return self.site.typeset(output)
+
+    def on_post_template(self, output_content, *, template_name, config):
+        return self.site.typeset(output_content) if template_name.endswith(".html") else output_content  # 404.html
+
     def on_template_context(self, context, *, template_name, config):
         if template_name == "404.html" and self.site.not_found is not None:
             # MkDocs renders 404.html without a page; give the template its meta like any other.

@@ -6,7 +6,11 @@ A catalogue is sections (who reads them: visitors, partners, officers), each of 
 entry is a text for ``str.format``, or a plural: its forms by CLDR plural category
 (``{"one": "{count} offre", "other": "{count} offres"}``), of which ``Plural.format(count)``
 picks the one the language uses for that count, by Babel's rules: French says "0 offre",
-English "0 jobs". No "offre(s)"."""
+English "0 jobs". No "offre(s)".
+
+The sections visitors read (``VISITOR_SECTIONS``) come out of ``words`` with the language's
+apostrophe (``typography``): the French catalogue is written with straight apostrophes, visitors
+read ’. The officers' sections keep the straight apostrophe they type in a terminal."""
 
 from __future__ import annotations
 
@@ -17,9 +21,13 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_decimal
 
+from .typography import for_language
+
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+# What visitors read, on the site or on a printed poster: set in the language's typography.
+VISITOR_SECTIONS = frozenset({"site", "vocabulary", "analytics", "short_link", "print_kit"})
 
 
 def supported(language: str | None) -> str:
@@ -65,6 +73,16 @@ def _ready(entries: dict, language: str) -> dict:
             for key, value in entries.items()}
 
 
+def _typeset(entry: Any, typeset) -> Any:
+    if isinstance(entry, str):
+        return typeset(entry)
+    if isinstance(entry, list):
+        return [_typeset(item, typeset) for item in entry]
+    if isinstance(entry, dict):
+        return {key: _typeset(value, typeset) for key, value in entry.items()}
+    return entry
+
+
 def raw(language: str) -> dict[str, dict]:
     """The catalogue as written, plurals as plain dicts (for tests and tools)."""
     return import_module(f"{__name__}.{supported(language)}").CATALOGUE
@@ -77,7 +95,10 @@ def catalogue(language: str) -> dict[str, dict]:
 
 @lru_cache(maxsize=None)
 def _catalogue(language: str) -> dict[str, dict]:
-    return _ready(raw(language), language)
+    typeset = for_language(language)
+    written = {section: _typeset(entries, typeset) if section in VISITOR_SECTIONS else entries
+               for section, entries in raw(language).items()}
+    return _ready(written, language)
 
 
 def words(language: str, section: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from urllib.parse import urlencode, urlsplit
 
 import icalendar
 
+from ..locales.typography import unchanged
 from .clock import Clock
 from .rich_text import shorten
 
@@ -19,14 +20,17 @@ def _ical_times(event, clock: Clock):
     return clock.aware(event.start), clock.aware(event.end)
 
 
-def vevent(slug: str, event, page_url: str, where: str, description: str, clock: Clock, host: str) -> icalendar.Event:
+def vevent(slug: str, event, page_url: str, where: str, description: str, clock: Clock, host: str,
+           typeset=unchanged) -> icalendar.Event:
+    """``where`` and ``description`` as the page says them; ``typeset``: the language's typography
+    (locales.typography), for the title."""
     item = icalendar.Event()
     item.add("uid", f"{slug}@{host}")  # stable across builds: calendars update, never duplicate
     item.add("dtstamp", clock.now)  # the reference date, never the machine's clock: reproducible
     start, end = _ical_times(event, clock)
     item.add("dtstart", start)
     item.add("dtend", end)
-    item.add("summary", event.title)
+    item.add("summary", typeset(event.title))
     item.add("description", f"{shorten(description, 2000)}\n\n{page_url}".strip())
     item.add("location", where)
     item.add("url", page_url)
@@ -55,23 +59,23 @@ def _day(value) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
-def google_link(event, where: str, page_url: str, description: str, clock: Clock) -> str:
+def google_link(event, where: str, page_url: str, description: str, clock: Clock, typeset=unchanged) -> str:
     start, end = _ical_times(event, clock)
     pattern = "%Y%m%d" if event.all_day else "%Y%m%dT%H%M%S"  # local times, with ctz below
 
     def fmt(value):
         return value.strftime(pattern)
 
-    query = {"action": "TEMPLATE", "text": event.title, "dates": f"{fmt(start)}/{fmt(end)}",
+    query = {"action": "TEMPLATE", "text": typeset(event.title), "dates": f"{fmt(start)}/{fmt(end)}",
              "details": f"{shorten(description, 500)}\n{page_url}".strip(), "location": where}
     if not event.all_day:
         query["ctz"] = clock.zone.key
     return "https://calendar.google.com/calendar/render?" + urlencode(query)
 
 
-def outlook_link(event, where: str, page_url: str, description: str, clock: Clock) -> str:
+def outlook_link(event, where: str, page_url: str, description: str, clock: Clock, typeset=unchanged) -> str:
     start, end = _ical_times(event, clock)
-    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.title,
+    query = {"path": "/calendar/action/compose", "rru": "addevent", "subject": typeset(event.title),
              "startdt": start.isoformat(), "enddt": end.isoformat(), "location": where,
              "body": f"{shorten(description, 500)}\n{page_url}".strip()}
     if event.all_day:

@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from ..content.urls import PAGE_SEGMENT
 from ..content.vocabularies import CONTRACTS
 from . import dates
+from ..locales.typography import for_language
 from .feeds import jobs_feed
 from .job_exports import offers_csv, offers_json
 from .rich_text import render, shorten, text_of
@@ -204,6 +205,7 @@ class JobBoard:
         view["json_ld"] = job_posting_json_ld(
             job, slug=slug, description_html=view["description_html"], page_url=base_url + view["url"],
             logo_url=base_url + logo["src"] if logo else None, clock=self.clock,
+            typeset=for_language(self.lang, markup=True),
         )
         view["stories"] = self.related_stories(slug, job)
         view["sector_url"] = self.sector_url(job.sector) if job.sector in self.by_sector else None

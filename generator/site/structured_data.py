@@ -6,6 +6,7 @@ import json
 
 from markupsafe import Markup
 
+from ..locales.typography import unchanged
 from .clock import Clock
 from .rich_text import shorten
 
@@ -16,8 +17,25 @@ EVENT_STATUS = {
 }
 
 
-def script_json(data: dict) -> Markup:
-    """JSON safe inside <script>: no "</script>" or "<!--" can be formed by content."""
+# The values read as text (search results show them): set in the page's typography; never an address.
+TEXT_KEYS = frozenset({"name", "title", "description", "streetAddress", "addressLocality"})
+
+
+def _typeset(data, typeset):
+    if isinstance(data, dict):
+        return {key: typeset(value) if key in TEXT_KEYS and isinstance(value, str) else _typeset(value, typeset)
+                for key, value in data.items()}
+    if isinstance(data, list):
+        return [_typeset(value, typeset) for value in data]
+    return data
+
+
+def script_json(data: dict, typeset=unchanged) -> Markup:
+    """JSON safe inside <script>: no "</script>" or "<!--" can be formed by content. ``typeset``:
+    the language's typography (locales.typography) for the texts of ``TEXT_KEYS``, consistent
+    with the page."""
+    if typeset is not unchanged:
+        data = _typeset(data, typeset)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
@@ -35,7 +53,7 @@ def attendance_mode(event) -> str:
 
 
 def event_json_ld(event, *, description: str, page_url: str, image_url: str | None, organizer: dict, clock: Clock,
-                  registration_open: bool, registration_url: str | None) -> Markup:
+                  registration_open: bool, registration_url: str | None, typeset=unchanged) -> Markup:
     locations = []
     if event.place:
         p = event.place
@@ -69,7 +87,7 @@ def event_json_ld(event, *, description: str, page_url: str, image_url: str | No
             "@type": "Offer", "price": "0", "priceCurrency": "EUR",
             "availability": f"{SCHEMA}/InStock", "url": registration_url or page_url,
         }
-    return script_json(data)
+    return script_json(data, typeset)
 
 
 # Google's employment types for our contracts. A work-study contract (alternance: apprentissage
@@ -88,9 +106,10 @@ def _number(value: float) -> int | float:
 
 
 def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str, logo_url: str | None,
-                        clock: Clock) -> Markup | None:
+                        clock: Clock, typeset=unchanged) -> Markup | None:
     """schema.org JobPosting (Google's required and recommended properties), or None for
-    listings that are not employment (private practice, business takeover)."""
+    listings that are not employment (private practice, business takeover). ``typeset``: the
+    language's typography for HTML, since the description is HTML."""
     if job.contract not in EMPLOYMENT_TYPES:
         return None
     organization = {"@type": "Organization", "name": job.employer.name}
@@ -132,4 +151,4 @@ def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str,
             if s.max is not None:
                 value["maxValue"] = _number(s.max)
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
-    return script_json(data)
+    return script_json(data, typeset)

@@ -14,6 +14,7 @@ from ..content.model import Event, Job, Registration, Testimonial
 from ..content.vocabularies import CONTRACTS, EVENT_KINDS, FORM_FIELDS
 from ..content.urls import Urls
 from . import dates
+from ..locales.typography import for_language
 from .calendar import google_link, outlook_link
 from .clock import Clock
 from .structured_data import event_json_ld
@@ -35,6 +36,9 @@ class Views:
         self.lang = content.language
         self.urls = Urls(self.lang, content.config.qr.path)
         self.sectors = content.config.site.sectors
+        # The language's apostrophe (French ’) in the texts of cards, which also go where no page
+        # is (the job board's index, feeds, calendars, social cards); pages get it once rendered.
+        self.typeset = for_language(self.lang)
 
     # --- jobs --------------------------------------------------------------------------
     def salary(self, job: Job) -> str | None:
@@ -56,11 +60,13 @@ class Views:
         return " ".join(x for x in (loc.city, f"({loc.postal_code[:2]})" if loc.postal_code else None) if x)
 
     def job_card(self, slug: str, job: Job) -> dict:
+        typeset = self.typeset
+        salary = self.salary(job)
         return {
-            "slug": slug, "url": self.urls.job(slug), "title": job.title, "employer": job.employer.name,
+            "slug": slug, "url": self.urls.job(slug), "title": typeset(job.title), "employer": typeset(job.employer.name),
             "contract": job.contract, "contract_label": CONTRACTS.label(job.contract, self.lang),
-            "sector": job.sector, "sector_label": self.sectors.get(job.sector, job.sector),
-            "place": self.place_of(job), "remote": job.location.remote, "salary": self.salary(job),
+            "sector": job.sector, "sector_label": typeset(self.sectors.get(job.sector, job.sector)),
+            "place": typeset(self.place_of(job)), "remote": job.location.remote, "salary": salary and typeset(salary),
             "posted": job.posted.isoformat(), "posted_label": dates.short_date(job.posted, self.lang),
             "posted_short": self.t["posted_on"].format(date=dates.day_month(job.posted, self.lang, self.clock.today)),
         }
@@ -106,13 +112,13 @@ class Views:
                                                f"{p.postal_code} {p.city}" if full and p.postal_code else p.city) if x))
         if event.online:
             parts.append(self.t["online_on"].format(platform=event.online.platform))
-        return " · ".join(parts)
+        return self.typeset(" · ".join(parts))
 
     def event_card(self, slug: str, event: Event) -> dict:
         state = self.event_state(event)
         where = self.where(event)
         return {
-            "slug": slug, "url": self.urls.event(slug), "title": event.title, "kind": event.kind,
+            "slug": slug, "url": self.urls.event(slug), "title": self.typeset(event.title), "kind": event.kind,
             "kind_label": EVENT_KINDS.label(event.kind, self.lang),
             "when": dates.span(event.start, event.end, self.lang, self.t),
             "start": self.clock.aware(event.start).isoformat(), "where": where,
@@ -131,11 +137,11 @@ class Views:
         image = event.image or (self.content.territory.hero if self.content.territory.hero else None)
         publisher = self.content.config.publisher
         description_html = render(event.description)
-        text = text_of(description_html)  # once: meta description, calendars and JSON-LD all use it
+        text = self.typeset(text_of(description_html))  # once: meta description, calendars and JSON-LD all use it
         json_ld = event_json_ld(
             event, description=text, page_url=page_url, image_url=base + self.media.picture(image.image)["largest"] if image else None,
             organizer={"name": publisher.name, "url": base}, clock=self.clock,
-            registration_open=registration_open, registration_url=reg.url if reg else None,
+            registration_open=registration_open, registration_url=reg.url if reg else None, typeset=self.typeset,
         )
         in_future = state in ("upcoming", "closed", "ongoing")
         notes = {
@@ -161,8 +167,8 @@ class Views:
             "note": note, "json_ld": json_ld, "series": series,
             "calendar": {
                 "ics": f"{self.urls.s['events']}/{slug}.ics",
-                "google": google_link(event, where, page_url, text, self.clock),
-                "outlook": outlook_link(event, where, page_url, text, self.clock),
+                "google": google_link(event, where, page_url, text, self.clock, self.typeset),
+                "outlook": outlook_link(event, where, page_url, text, self.clock, self.typeset),
             } if in_future else None,
         }
 
@@ -186,8 +192,8 @@ class Views:
             self.t["moved"].format(year=item.moved) if item.moved else None,
         ) if x]
         return {
-            "slug": slug, "url": self.urls.testimonial(slug), "name": item.name, "quote": item.quote,
-            "photo": self.media.picture(item.photo, item.photo_alt), "facts": " · ".join(facts),
+            "slug": slug, "url": self.urls.testimonial(slug), "name": self.typeset(item.name), "quote": self.typeset(item.quote),
+            "photo": self.media.picture(item.photo, item.photo_alt), "facts": self.typeset(" · ".join(facts)),
             "ambassador": item.ambassador,
         }
 

@@ -40,7 +40,8 @@ def plan(p: Plan) -> None:
     items = {}
     for slug, event in p.events.items():
         page_url = cfg.site.base_url + p.event_cards[slug]["url"]
-        items[slug] = vevent(slug, event, page_url, views.where(event, full=True), event_views[slug]["text"], p.clock, host)
-        p.site.files[f"{urls.s['events']}/{slug}.ics"] = calendar([items[slug]], event.title, p.lang)
+        items[slug] = vevent(slug, event, page_url, views.where(event, full=True), event_views[slug]["text"], p.clock, host,
+                             views.typeset)
+        p.site.files[f"{urls.s['events']}/{slug}.ics"] = calendar([items[slug]], views.typeset(event.title), p.lang)
     p.site.files[f"{urls.s['events']}.ics"] = calendar(
-        [items[c["slug"]] for c in p.upcoming], f"{t['events']} – {cfg.site.name}", p.lang)
+        [items[c["slug"]] for c in p.upcoming], views.typeset(f"{t['events']} – {cfg.site.name}"), p.lang)

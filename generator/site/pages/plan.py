@@ -13,7 +13,7 @@ from ..analytics import analytics_info, footer_link
 from ..clock import Clock
 from ..events import expand
 from ...content.vocabularies import ACCESSIBILITY_STATUSES
-from ...locales import words
+from ...locales import typography, words
 from ..views import Views
 
 
@@ -35,6 +35,11 @@ class Site:
     not_found: SitePage | None = None
     counts: dict[str, int] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # other files of the site: calendars...
+
+    def typeset(self, html: str) -> str:
+        """A rendered page with the language's apostrophe in what visitors read of it (French ’):
+        the templates, the catalogue and the content are written with either."""
+        return typography.for_language(self.content.language, markup=True)(html)
 
 
 @dataclass
@@ -74,7 +79,7 @@ class Plan:
         if social is None:
             from ...media.social_cards import SocialCards
 
-            social = SocialCards(content.media_dir, cfg.site.name, cfg.site.colors.primary, cfg.site.colors.accent)
+            social = SocialCards(content.media_dir, typography.for_language(content.language)(cfg.site.name), cfg.site.colors.primary, cfg.site.colors.accent)
         clock = Clock.make(cfg.site.timezone, today)
         lang = content.language
         t = words(lang, "site")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...locales.typography import for_language
 from .plan import Plan, Site
 
 
@@ -12,15 +13,17 @@ def plan(p: Plan) -> None:
 def _sharing(site: Site, cards, events: dict, job_social: dict) -> None:
     """Open Graph data of every page: its own social card (campaign, job, event) or the home page's."""
     content = site.content
+    typeset = for_language(content.language)  # the cards print titles as the pages do (French ’)
     terr = content.territory
     base = content.config.site.base_url
     hero = terr.hero.image if terr.hero else None
-    home = cards.card("accueil", "territoire", terr.name, terr.tagline, hero)
+    home = cards.card("accueil", "territoire", typeset(terr.name), terr.tagline and typeset(terr.tagline), hero)
     for page in site.pages:
         meta = page.meta
         if page.template == "campaign.html":
             c = content.campaigns[meta["campaign"]["slug"]]
-            card = cards.card("campagne", meta["campaign"]["slug"], c.title, c.slogan, c.hero.image if c.hero else hero)
+            card = cards.card("campagne", meta["campaign"]["slug"], typeset(c.title), c.slogan and typeset(c.slogan),
+                              c.hero.image if c.hero else hero)
         elif page.template == "job.html":
             card = job_social[meta["job"]["slug"]]  # asked for once, when the plan began
         elif page.template == "event.html":
@@ -34,6 +37,7 @@ def _sharing(site: Site, cards, events: dict, job_social: dict) -> None:
 
 
 def job_social_card(cards, job: dict, background: str | None) -> dict:
+    """``job``: a card of ``Views``, its texts typeset already."""
     return cards.card("offre", job["slug"], job["title"], f"{job['employer']} · {job['place']} · {job['contract_label']}",
                       background)
 

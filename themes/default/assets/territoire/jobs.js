@@ -11,7 +11,7 @@
   const d = form.dataset, base = new URL(d.base, location).href, index = new URL(d.index, location).href;
   const nf = new Intl.NumberFormat(root.lang || "fr"), original = [list.innerHTML, status.textContent];
   const empty = () => ({ s: d.sector, c: "", v: "", r: false, q: "", o: "" });
-  const folded = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const folded = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/[\u2018\u2019]/g, "'").toLowerCase();  // l’ as l'
   const words = (text) => folded(text).split(/\s+/).filter(Boolean);
   const lang = root.lang || "fr", day = 864e5;
   const dayFormat = (year) => new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", timeZone: "UTC", ...(year ? { year: "numeric" } : {}) });
