@@ -67,12 +67,13 @@ def territoire(command: str, project: Path) -> list[str]:
     return cmd
 
 
-def measure(name: str, cmd: list[str], logs: Path, size: int, run: int = 0) -> dict:
-    """Run ``cmd`` through bench/measure.py (one fresh wrapper, one child) from the checkout's root."""
+def measure(name: str, cmd: list[str], logs: Path, size: int, run: int = 0, extra_env: dict | None = None) -> dict:
+    """Run ``cmd`` through bench/measure.py (one fresh wrapper, one child) from the checkout's root;
+    ``extra_env``: variables the command needs besides (bench/imports.py: the fake API's address)."""
     stem = f"{size}-{name.replace(' ', '-')}" + (f"-{run + 1}" if run else "")
     report, log = logs / f"{stem}.json", logs / f"{stem}.log"
     with log.open("w", encoding="utf-8") as out:
-        subprocess.run([sys.executable, str(MEASURE), str(report), "--", *cmd], cwd=TARGET, env=env(),
+        subprocess.run([sys.executable, str(MEASURE), str(report), "--", *cmd], cwd=TARGET, env={**env(), **(extra_env or {})},
                        stdout=out, stderr=subprocess.STDOUT, check=False)
     try:
         data = json.loads(report.read_text("utf-8"))
@@ -125,7 +126,7 @@ def measure_serve(project: Path, logs: Path, size: int, timeout: float = 900) ->
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--port", str(port)],
-                                cwd=TARGET, env=env(), stdout=out, stderr=subprocess.STDOUT)
+                                cwd=TARGET, env={**env(), **(extra_env or {})}, stdout=out, stderr=subprocess.STDOUT)
         try:
             base = f"http://127.0.0.1:{port}/"
             while time.perf_counter() - started < timeout:
@@ -403,9 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     warm = work / "warm-up"
     make_territory(warm, 20)
     for cmd in (territoire("build", warm), territoire("print", warm)):
-        subprocess.run(cmd, cwd=TARGET, env=env(), capture_output=True, check=False)
+        subprocess.run(cmd, cwd=TARGET, env={**env(), **(extra_env or {})}, capture_output=True, check=False)
     write_floor(warm, work / "warm-up-floor", REFERENCE_DATE)
-    subprocess.run(floor_command(work / "warm-up-floor"), cwd=TARGET, env=env(), capture_output=True, check=False)
+    subprocess.run(floor_command(work / "warm-up-floor"), cwd=TARGET, env={**env(), **(extra_env or {})}, capture_output=True, check=False)
     shutil.rmtree(warm, ignore_errors=True)
     shutil.rmtree(work / "warm-up-floor", ignore_errors=True)
 

@@ -92,3 +92,21 @@ def test_the_loader_and_the_registry_agree():
     for kind in KINDS.values():
         assert kind.schema_file == f"{kind.name}.schema.json"
         assert kind.globs
+
+
+IMPORTS_GUIDE = REPO / "docs" / "imports.md"
+
+
+def test_the_imports_guide_is_generated_from_the_model():
+    text = IMPORTS_GUIDE.read_text("utf-8")
+    assert field_tables(text) == text, (
+        "docs/imports.md: field tables out of date; run « python -m generator.content.schema --docs docs/imports.md »")
+
+
+def test_the_imports_guide_lists_every_spreadsheet_column():
+    from generator.content.imports import SPREADSHEET_FIELDS, SPREADSHEET_HEADERS
+
+    block = IMPORTS_GUIDE.read_text("utf-8").split("<!-- colonnes -->")[1].split("<!-- /colonnes -->")[0]
+    rows = re.findall(r"^\| `(\w+)` \| (.+?) \|$", block, re.M)
+    assert [field for field, _ in rows] == list(SPREADSHEET_FIELDS)
+    assert {field: header.replace("’", "'") for field, header in rows} == SPREADSHEET_HEADERS

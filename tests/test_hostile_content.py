@@ -185,7 +185,7 @@ def test_files_that_would_be_silently_ignored(project, capsys):
     write(project, "content/jobs/infirmier.yml~", "pas: lu")
     lines = refused(capsys, project)
     assert lines == [
-        "content/job: ni un dossier ni un fichier connu de content/ (attendus : campaigns, events, jobs, media, pages, "
+        "content/job: ni un dossier ni un fichier connu de content/ (attendus : campaigns, events, imports, jobs, media, pages, "
         "territory.yml, testimonials) ; renommez-le ou déplacez-le hors de content/ : vouliez-vous dire « jobs » ?",
         "content/jobs/autre.yml.txt: ce fichier n'est pas lu : le nom d'un fichier de ce dossier finit par .yml / .yaml ; "
         "renommez-le, par exemple « autre.yml », ou déplacez-le hors de content/",

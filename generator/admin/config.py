@@ -27,11 +27,14 @@ RELATIONS = {
     "call_to_action.event": ("events", False), "call_to_action.job": ("jobs", False),
 }
 # Fields chosen among the site's own sectors (keys of site.sectors).
-SECTOR_FIELDS = frozenset({"sector", "show.jobs.sector"})
+SECTOR_FIELDS = frozenset({"sector", "show.jobs.sector", "imports.default_sector"})
 # What the form leaves to the file, with the reason; tests/test_admin.py holds this list exact.
 # Decap keeps the fields it does not show as they are in the file.
 FORM_OMITS = {
     ("site_config", "site.sectors"): "a map of keys chosen by the officer: no widget writes one",
+    ("site_config", "imports.sectors"): "a map of the source's codes: no widget writes one",
+    ("site_config", "imports.contracts"): "a map of the source's codes: no widget writes one",
+    ("site_config", "imports.columns"): "a map of the spreadsheet's headers: no widget writes one",
     ("campaign", "show.jobs.*"): "a filter instead of a list of offers: written in the file",
     ("campaign", "show.events.*"): "a filter instead of a list of events: written in the file",
 }
@@ -144,6 +147,8 @@ class _Context:
             # A group the site always has (it has a default) is shown open; other optional ones closed.
             field |= {"widget": "object", "collapsed": not required and "default" not in prop,
                       "fields": self.fields(kind, definition, root, f"{path}.", required)}
+        elif main.get("type") == "object":  # a map: a string widget would overwrite it with text
+            raise ValueError(f"{kind}: {path} is a map: add it to FORM_OMITS with the reason")
         elif main.get("type") == "array":
             items = main.get("items", {})
             if "$ref" in items:

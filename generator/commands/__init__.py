@@ -13,8 +13,8 @@ from ..content.errors import ContentError
 from ..content.messages import Messages
 
 # command → module, in the order ``territoire --help`` lists them
-MODULES = {"new": "new", "serve": "serve", "check": "check", "build": "build", "print": "print_kit",
-           "report": "report", "schema": "schema"}
+MODULES = {"new": "new", "serve": "serve", "check": "check", "build": "build", "import": "imports",
+           "print": "print_kit", "report": "report", "schema": "schema"}
 
 
 def language_of(project: Path) -> str:

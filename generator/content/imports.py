@@ -32,6 +32,16 @@ SPREADSHEET_FIELDS = (
     "salary_min", "salary_max", "salary_period", "salary", "posted", "valid_through", "description",
     "apply_url", "apply_email",
 )
+# The header each field's column has by default, besides the field's own name: compared ignoring
+# case, accents and surrounding spaces (« reference » finds « Référence »).
+SPREADSHEET_HEADERS = {
+    "id": "Référence", "title": "Intitulé", "employer": "Employeur", "employer_url": "Site de l'employeur",
+    "sector": "Secteur", "contract": "Contrat", "city": "Commune", "postal_code": "Code postal",
+    "remote": "Télétravail", "salary_min": "Salaire minimum", "salary_max": "Salaire maximum",
+    "salary_period": "Période du salaire", "salary": "Salaire", "posted": "Date de publication",
+    "valid_through": "Date limite", "description": "Description", "apply_url": "Lien pour postuler",
+    "apply_email": "E-mail pour postuler",
+}
 
 _DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$")
 _COMMUNE = re.compile(r"^(\d{5}|2[AB]\d{3})$")  # INSEE code
@@ -131,6 +141,10 @@ class ImportSource(Model):
         "The source's contracts → types of contract, on top of the known ones (CDI, CDD, MIS, SAI, LIB…).",
         default={},
     )
+    default_contract: Contract | None = doc(
+        "Type de contrat des offres dont le contrat manque ou n'a pas de correspondance.",
+        "Type of contract of the offers whose contract is missing or unmapped.", default=None,
+    )
     keep_withdrawn: int = doc(
         "Nombre de jours pendant lesquels l'adresse d'une offre retirée de la source répond « offre plus "
         "disponible » (410) ; ensuite elle est oubliée.",
@@ -220,4 +234,4 @@ class ImportSource(Model):
         return f"{IMPORTS_FOLDER}/{self.key}.json"
 
 
-__all__ = ["FRANCE_TRAVAIL_VARIABLES", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS"]
+__all__ = ["FRANCE_TRAVAIL_VARIABLES", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS", "SPREADSHEET_HEADERS"]

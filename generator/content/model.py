@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .contrast import MINIMUM, WHITE, contrast, readable_variant, shown_ratio
 from .fields import (
@@ -648,13 +649,18 @@ class Salary(Model):
         "Période : hour (de l'heure), month (par mois, par défaut) ou year (par an).",
         "Period: hour, month (the default) or year.", default="month",
     )
+    text: Text | None = doc(
+        "La rémunération en mots, quand elle ne tient pas en chiffres : « selon profil et expérience ».",
+        "The pay in words, when it does not fit in figures: « depending on experience ».", default=None,
+        max_length=300,
+    )
 
     # The same rule, for the editor.
-    model_config = ConfigDict(json_schema_extra=rules({"anyOf": [given("min", "number"), given("max", "number")]}))
+    model_config = ConfigDict(json_schema_extra=rules({"anyOf": [given("min", "number"), given("max", "number"), given("text", "string")]}))
 
     @model_validator(mode="after")
     def _range(self):
-        if self.min is None and self.max is None:
+        if self.min is None and self.max is None and not self.text:
             raise _error("salary_needed")
         if self.min is not None and self.max is not None and self.max < self.min:
             raise _error("salary_order", at="max", min=self.min, max=self.max)
@@ -701,8 +707,8 @@ class Job(Model):
         "Place: city and postal_code; for a fully remote job, remote: true instead of the town.",
     )
     salary: Salary | None = doc(
-        "Rémunération brute en euros : min, max (l'un des deux au moins) et period.",
-        "Gross pay in euros: min, max (one of them at least) and period.", default=None,
+        "Rémunération brute en euros : min, max et period ; ou text, quand elle ne tient pas en chiffres.",
+        "Gross pay in euros: min, max and period; or text, when it does not fit in figures.", default=None,
     )
     posted: date = doc("Date de publication de l'offre.", "The offer's publication date.")
     valid_through: date | None = doc(

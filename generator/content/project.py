@@ -5,6 +5,7 @@ Every problem of every file is collected before failing, so one run shows them a
 from __future__ import annotations
 
 import os
+import re
 from stat import S_ISREG
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,10 @@ class Content:
     # Every slug with a file, valid or not: a reference to a broken file is not also "unknown".
     present: dict[str, set[str]] = field(default_factory=dict)
     registry: dict[str, RegisteredCode] = field(default_factory=dict)  # qr-codes.yml
+    # Imported offers (content/imports/): slug → (import's name, upstream id); those withdrawn
+    # upstream or hidden by the officer stay in ``jobs`` for the page their address leaves behind.
+    imported: dict[str, tuple[str, str]] = field(default_factory=dict)
+    withdrawn: set[str] = field(default_factory=set)
 
     @property
     def language(self) -> str:
@@ -153,6 +158,11 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
             pages[path.stem] = page
             sources[("page", path.stem)] = source
 
+    imported: dict[str, tuple[str, str]] = {}
+    withdrawn: set[str] = set()
+    if config is not None:
+        _load_imports(root, config, config_source, items["job"], present["job"], sources, imported, withdrawn,
+                      msg, context, problems, outside, earlier, now)
     registry = {} if outside(REGISTRY_FILE) else _load_registry(root, msg, context, problems, sources)
     if parsed is not None:
         parsed.clear()
@@ -163,6 +173,7 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
     content = Content(
         root=root, config=config, territory=territory, jobs=items["job"], events=items["event"],
         testimonials=items["testimonial"], campaigns=items["campaign"], pages=pages, sources=sources, present=present, registry=registry,
+        imported=imported, withdrawn=withdrawn,
     )
     problems.extend(check_references(content, msg))
     if problems:
@@ -171,6 +182,109 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
 
 
 REGISTRY_FILE = "qr-codes.yml"
+_SLUG_LINE = re.compile(r'^\s*"slug": "([a-z0-9-]+)",$')
+
+
+def load_config(root: Path) -> tuple[SiteConfig, Source]:
+    """site_config.yml alone, validated: what ``territoire import`` needs (the content may be
+    broken, even its imports' files, and an import must still be able to repair them)."""
+    msg = Messages(language_of(root))
+    problems: list[Problem] = list(_links_outside(root, msg))
+    rel = "site_config.yml"
+    config, source = None, None
+    if not problems:
+        text, read_problems = read_text(root / rel, rel, msg)
+        problems.extend(read_problems)
+        if text is not None:
+            config, source = _validate_text(text, SiteConfig, rel, msg, {"timezone": DEFAULT_TIMEZONE}, problems)
+    if config is None or problems:
+        raise ContentError(problems)
+    return config, source
+
+
+def _load_imports(root, config, config_source, jobs, present, sources, imported, withdrawn, msg, context, problems,
+                  outside, earlier, now) -> None:
+    """content/imports/<name>.json, one per ``imports:`` entry, with the officer's overrides."""
+    from .imports import IMPORTS_FOLDER
+
+    settings = {entry.key: (number, entry) for number, entry in enumerate(config.imports)}
+    folder = root / IMPORTS_FOLDER
+    for path in _files(folder, (".json",), IMPORTS_FOLDER, msg, problems, outside):
+        rel = f"{IMPORTS_FOLDER}/{path.name}"
+        if path.stem not in settings:
+            problems.append(Problem(rel, None, None, msg("import_file_unknown", name=path.stem,
+                                                         hint=msg.guess(path.stem, list(settings)))))
+            continue
+        number, entry = settings[path.stem]
+        stat = path.stat()
+        key = (rel, stat.st_mtime_ns, stat.st_size, context["timezone"])
+        if key not in earlier:
+            earlier[key] = _read_import_file(path, rel, msg, context)
+        loaded, found = now[key] = earlier[key]
+        problems.extend(found)
+        overrides = {o.offer: (i, o) for i, o in enumerate(entry.overrides)}
+        for slug, (upstream_id, job, line, gone) in loaded.items():
+            if slug in present:
+                where = f"content/jobs/{slug}.yml" if ("job", slug) not in sources else sources[("job", slug)].file
+                problems.append(Problem(rel, line, None, msg("import_slug_taken", slug=slug, other=where)))
+                continue
+            if slug in overrides:
+                i, override = overrides.pop(slug)
+                at = ("imports", number, "overrides", i)
+                if override.sector and override.sector not in config.site.sectors:
+                    sectors = list(config.site.sectors)
+                    problems.append(Problem("site_config.yml", config_source.line_of((*at, "sector")),
+                                            f"imports.{number}.overrides.{i}.sector",
+                                            msg("unknown_sector", input=override.sector, expected=", ".join(sectors),
+                                                hint=msg.guess(override.sector, sectors))))
+                else:
+                    job = override.apply(job)
+                gone = gone or override.hidden
+            jobs[slug] = job
+            present.add(slug)
+            sources[("job", slug)] = Source(rel, {}, line)
+            imported[slug] = (entry.key, upstream_id)
+            if gone:
+                withdrawn.add(slug)
+        for slug, (i, _) in overrides.items():
+            problems.append(Problem("site_config.yml", config_source.line_of(("imports", number, "overrides", i, "offer")),
+                                    f"imports.{number}.overrides.{i}.offer",
+                                    msg("import_override_unknown", offer=slug, name=entry.key,
+                                        hint=msg.guess(slug, [s for s in loaded]))))
+
+
+def _read_import_file(path: Path, rel: str, msg, context) -> tuple[dict, list[Problem]]:
+    """slug → (upstream id, Job, line of the offer in the file, withdrawn) and the problems."""
+    import json
+
+    from .model import Job
+    from ..imports.store import parse
+
+    problems: list[Problem] = []
+    text, read_problems = read_text(path, rel, msg, yaml_comments=False)
+    problems.extend(read_problems)
+    if text is None:
+        return {}, problems
+    try:
+        data = parse(text)
+    except json.JSONDecodeError as err:
+        return {}, [Problem(rel, err.lineno, None, msg("import_file_broken", detail=err.msg))]
+    except (ValueError, RecursionError) as err:
+        return {}, [Problem(rel, None, None, msg("import_file_broken", detail=str(err)))]
+    lines = {}
+    for number, line in enumerate(text.split("\n"), 1):
+        if (found := _SLUG_LINE.match(line)):
+            lines[found.group(1)] = number - 2  # the offer's "{", above "id"
+    loaded = {}
+    for entry in data.entries.values():
+        line = lines.get(entry.slug)
+        if not _slug_ok(entry.slug, rel, msg, problems):
+            continue
+        job, found = validate(Job, entry.job, Source(rel, {}, line or 1), msg, context)
+        problems.extend(Problem(p.file, line, f"{entry.id}.{p.field}" if p.field else entry.id, p.message) for p in found)
+        if job is not None:
+            loaded[entry.slug] = (entry.id, job, line, entry.withdrawn is not None)
+    return loaded, problems
 
 
 def _load_registry(root: Path, msg, context, problems, sources) -> dict[str, RegisteredCode]:
@@ -272,6 +386,7 @@ def _links_outside(root: Path, msg) -> Iterator[Problem]:
 # The folders of content/, by kind; anything else there is a misspelt folder or a stray file.
 _CONTENT_ENTRIES = frozenset({
     *(kind.folder for kind in KINDS.values() if not kind.one_file), "media", KINDS["territory"].file.removeprefix("content/"),
+    "imports",
 })
 
 

@@ -243,8 +243,10 @@ def _value(prop: dict, defs: dict) -> str:
         if "$ref" in item:
             return "une liste de groupes de champs (ci-dessous)"
         return f"une liste [ … ] (chaque élément : {_value(item, defs)})"
-    if kind == "object":
-        return "des paires `clé: libellé` (clé : minuscules, chiffres, tirets)"
+    if kind == "object":  # a map: slug keys (site.sectors), or any key and values that say what they are
+        if "patternProperties" in prop:
+            return "des paires `clé: libellé` (clé : minuscules, chiffres, tirets)"
+        return f"des paires `clé: valeur` (valeur : {_value(prop.get('additionalProperties') or {}, defs)})"
     if "anyOf" in prop:  # e-mail or web address
         return "adresse e-mail ou adresse web `https://…`"
     pattern, fmt = prop.get("pattern"), prop.get("format")

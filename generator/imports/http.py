@@ -10,7 +10,7 @@ import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from .. import __version__
 from ..content.messages import Messages
@@ -53,9 +53,9 @@ def request(url: str, msg: Messages, *, data: bytes | None = None, headers: dict
     """The answer, whatever its status (the caller knows what 206, 429 or 503 mean to its source);
     SourceError when there is none: unsafe address, unreachable, too slow, too large.
     ``secrets`` are never repeated in a message."""
-    host = urlsplit(url).netloc
+    host = shown_url(url, path=False)
     if not safe_transport(url):
-        raise SourceError(msg("import_insecure", url=detail(url, secrets)), SETUP)
+        raise SourceError(msg("import_insecure", url=shown_url(url)), SETUP)
     sent = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET", headers={
         "Accept": "*/*", **(headers or {}), "User-Agent": f"territoire/{__version__} (territoire import)"})
     opener = urllib.request.build_opener(_NoRedirect)
@@ -79,6 +79,13 @@ def request(url: str, msg: Messages, *, data: bytes | None = None, headers: dict
     if len(body) > max_bytes:
         raise SourceError(msg("import_too_large", server=host, size=max_bytes // 2**20), UNAVAILABLE)
     return Answer(status, answer_headers, body)
+
+
+def shown_url(url: str, path: bool = True) -> str:
+    """An address safe to print: never its user:password@, its query (a feed's key) nor fragment."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+    return detail(urlunsplit((parts.scheme, host, parts.path, "", "")) if path else host)
 
 
 def _reason(reason: object, msg: Messages, secrets: tuple[str, ...]) -> str:

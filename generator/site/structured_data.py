@@ -141,7 +141,7 @@ def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str,
         data["jobLocationType"] = "TELECOMMUTE"
         data["applicantLocationRequirements"] = {"@type": "Country", "name": "France"}
     s = job.salary
-    if s is not None:
+    if s is not None and (s.min is not None or s.max is not None):  # words are no QuantitativeValue
         value = {"@type": "QuantitativeValue", "unitText": SALARY_UNITS[s.period]}
         if s.min is not None and s.max is not None and s.min == s.max:
             value["value"] = _number(s.min)

@@ -45,6 +45,8 @@ class Views:
         s = job.salary
         if s is None:
             return None
+        if s.min is None and s.max is None:
+            return s.text
         period = self.t[f"per_{s.period}"]
         fmt = lambda v: dates.money(v, self.lang)  # noqa: E731
         if s.min is not None and s.max is not None and s.min != s.max:

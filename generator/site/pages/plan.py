@@ -85,8 +85,9 @@ class Plan:
         t = words(lang, "site")
         urls = Urls(lang, cfg.qr.path)
         views = Views(content, clock, t, media)
-        # Jobs: expired offers are not published at all.
-        published = {slug: job for slug, job in content.jobs.items() if not job.is_expired(clock.today)}
+        # Jobs: expired offers, and imported ones withdrawn upstream or hidden, are not published.
+        published = {slug: job for slug, job in content.jobs.items()
+                     if not job.is_expired(clock.today) and slug not in content.withdrawn}
         job_cards = {slug: views.job_card(slug, job) for slug, job in published.items()}
         hero = content.territory.hero.image if content.territory.hero else None
         from .sharing import job_social_card

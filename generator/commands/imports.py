@@ -1,0 +1,64 @@
+"""``territoire import``: offers from the sources of ``imports:`` in site_config.yml, synced by their
+upstream identifier into content/imports/ (generator/imports/). ``--dry-run`` says what would
+change and writes nothing."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from . import language_of, project_option, today_option
+from ..content.messages import Messages
+
+HELP = "importer les offres de France Travail, de flux d'offres ou de tableurs (imports: dans site_config.yml)"
+SHOWN = 10  # offers listed per kind of change; the rest is counted
+
+
+def arguments(parser) -> None:
+    project_option(parser)
+    today_option(parser)
+    parser.add_argument("--source", action="append", metavar="NOM",
+                        help="seulement cet import (son name:, ou sa source) ; peut être répété")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="dire ce qui changerait (nouvelles offres, modifiées, retirées) sans rien écrire")
+
+
+def run(args) -> int:
+    from ..imports.importer import run as run_imports
+    from ..imports.records import SourceError
+
+    msg = Messages(language_of(args.project))
+    try:
+        outcomes = run_imports(args.project, names=args.source, dry_run=args.dry_run, today=args.today, environ=os.environ)
+    except SourceError as err:
+        print(err.message, file=sys.stderr)
+        print(msg("import_nothing_written"), file=sys.stderr)
+        return err.exit_code
+    if not outcomes:
+        print(msg("import_none"))
+        return 0
+    for o in outcomes:
+        c = o.changes
+        print(msg("import_summary", name=o.settings.key, read=msg("import_offers", count=o.read),
+                  created=len(c.created), updated=len(c.updated), withdrawn=len(c.withdrawn),
+                  forgotten=len(c.forgotten), unchanged=c.unchanged))
+        for sign, entries in (("+", c.created), ("~", c.updated), ("-", c.withdrawn)):
+            for entry in entries[:SHOWN]:
+                print(f"  {sign} {entry.slug} ({entry.job.get('title', '')})")
+            if len(entries) > SHOWN:
+                print("  " + msg("import_more", count=len(entries) - SHOWN))
+        for skipped in o.skipped[:SHOWN * 5]:
+            detail = skipped.message
+            if skipped.field and skipped.field not in detail:  # a reader's message often names its column
+                detail = msg("import_skipped_field", field=skipped.field, message=detail)
+            print(msg("import_skipped", name=o.settings.key, id=skipped.id or "?", detail=detail), file=sys.stderr)
+        if len(o.skipped) > SHOWN * 5:
+            print(msg("import_more_skipped", count=len(o.skipped) - SHOWN * 5), file=sys.stderr)
+        if c.kept:
+            print(msg("import_kept", count=len(c.kept)))
+        if args.dry_run:
+            continue
+        print(msg("import_written", file=o.settings.data_file) if o.written else msg("import_unchanged_file", file=o.settings.data_file))
+    if args.dry_run:
+        print(msg("import_dry_run"))
+    return 0

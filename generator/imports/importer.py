@@ -1,0 +1,121 @@
+"""One ``territoire import`` run: read every selected source, map, sync, then write all the files
+or none. A source that cannot be read, or a code left unmapped, stops the run before anything is
+written: the site keeps yesterday's offers rather than losing today's."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable, Mapping
+
+from ..content.fields import DEFAULT_TIMEZONE
+from ..content.imports import IMPORTS_FOLDER, ImportSource
+from ..content.kinds import KINDS
+from ..content.messages import Messages
+from ..content.project import load_config
+from . import store
+from .mapping import Mapper
+from .records import Skipped, Snapshot, SourceError
+from .sync import Changes, sync
+
+SETUP = 2
+
+
+@dataclass
+class Outcome:
+    """What one source gave and what it changed."""
+
+    settings: ImportSource
+    read: int  # offers the source gave
+    skipped: list[Skipped]
+    changes: Changes
+    file: store.ImportFile
+    path: Path
+    written: bool = False
+    text: str = field(default="", repr=False)
+
+
+def _reader(source: str) -> Callable[[ImportSource, Path, Mapping[str, str], Messages], Snapshot]:
+    if source == "france_travail":
+        from .france_travail import read as read_ft
+
+        return lambda settings, root, environ, msg: read_ft(settings, environ, msg)
+    if source == "spreadsheet":
+        from .spreadsheets import read_spreadsheet
+
+        return lambda settings, root, environ, msg: read_spreadsheet(settings, root, msg)
+    from .feeds import read_indeed_xml, read_jobposting
+
+    reader = read_jobposting if source == "jobposting" else read_indeed_xml
+    return lambda settings, root, environ, msg: reader(settings, root, msg)
+
+
+def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, today: date | None = None,
+        environ: Mapping[str, str] | None = None) -> list[Outcome]:
+    """Import, and write unless ``dry_run``. SourceError when any selected source fails."""
+    root = Path(root)
+    environ = os.environ if environ is None else environ
+    today = today or date.today()
+    config, _ = load_config(root)
+    msg = Messages(config.site.language)
+    known = [entry.key for entry in config.imports]
+    if not known:
+        return []  # the nightly workflow runs import for every project: none configured is no error
+    for name in names or ():
+        if name not in known:
+            raise SourceError(msg("import_unknown_name", name=name, expected=", ".join(known), hint=msg.guess(name, known)), SETUP)
+    selected = [entry for entry in config.imports if not names or entry.key in names]
+    context = {"timezone": config.site.timezone or DEFAULT_TIMEZONE, "media_dir": root / "content" / "media", "media_files": []}
+
+    previous = {entry.key: _previous(root, entry, msg) for entry in config.imports}
+    hand_written = _hand_written(root)
+    outcomes: list[Outcome] = []
+    for entry in selected:
+        snapshot = _reader(entry.source)(entry, root, environ, msg)
+        mapped = Mapper(entry, config.site.sectors, msg, context, today).map_all(snapshot.offers)
+        mapped.skipped[:0] = snapshot.skipped
+        if problems := mapped.problems(entry, msg):
+            raise SourceError("\n".join(problems), SETUP)
+        # Addresses taken elsewhere: hand-written offers, the other imports (as just synced).
+        taken = hand_written | {e.slug for key, f in previous.items() if key != entry.key for e in f.entries.values()}
+        synced, changes = sync(previous[entry.key], mapped, complete=snapshot.complete, today=today,
+                               keep_withdrawn=entry.keep_withdrawn, taken=taken)
+        previous[entry.key] = synced
+        path = root / entry.data_file
+        outcomes.append(Outcome(entry, len(snapshot.offers), mapped.skipped, changes, synced, path, text=synced.text()))
+    if not dry_run:
+        changed = {o.path: o.text for o in outcomes if _differs(o.path, o.text)}
+        store.write_all(changed)
+        for o in outcomes:
+            o.written = o.path in changed
+    return outcomes
+
+
+def _previous(root: Path, entry: ImportSource, msg: Messages) -> store.ImportFile:
+    path = root / entry.data_file
+    try:
+        return store.read(path, entry.key, entry.source)
+    except (ValueError, RecursionError, UnicodeDecodeError) as err:
+        # Starting afresh would give offers new addresses: the officer decides.
+        raise SourceError(f"{entry.data_file}: {msg('import_file_broken', detail=str(err))}", SETUP) from None
+    except OSError as err:
+        raise SourceError(f"{entry.data_file}: {err.strerror or err}", SETUP) from None
+
+
+def _hand_written(root: Path) -> set[str]:
+    folder = root / KINDS["job"].path
+    suffixes = KINDS["job"].suffixes
+    return {p.stem for p in folder.iterdir() if p.suffix in suffixes} if folder.is_dir() else set()
+
+
+def _differs(path: Path, text: str) -> bool:
+    """Unchanged files are left alone: no commit, no rebuild, for a night without news."""
+    try:
+        return path.read_text("utf-8") != text
+    except OSError:
+        return True
+
+
+__all__ = ["IMPORTS_FOLDER", "Outcome", "run"]
