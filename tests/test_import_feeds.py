@@ -272,6 +272,9 @@ class _Feed(BaseHTTPRequestHandler):
         status, kind, body = self.routes.get(self.path.partition("?")[0], (404, "text/plain", b"not found"))
         self.send_response(status)
         self.send_header("Content-Type", kind)
+        if 300 <= status < 400:
+            self.send_header("Location", body.decode())
+            body = b""
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -321,3 +324,12 @@ def test_a_plain_http_address_elsewhere_is_refused(tmp_path):
     with pytest.raises(SourceError) as caught:  # and by the transport, without a connection
         read_indeed_xml(by_address("indeed_xml", "http://ats.example/feed.xml"), tmp_path, MSG)
     assert caught.value.exit_code == 2 and "n'est pas en https://" in caught.value.message
+
+
+def test_a_moved_feed_names_its_new_address_and_is_not_followed(feed_server, tmp_path):
+    base, routes = feed_server
+    routes["/ancien.json"] = (301, "text/plain", b"https://ats.example/nouveau.json?key=s3cret")
+    with pytest.raises(SourceError) as caught:
+        read_jobposting(by_address("jobposting", f"{base}/ancien.json"), tmp_path, MSG)
+    assert caught.value.exit_code == 2  # waiting will not fix it: the officer writes the new address
+    assert "https://ats.example/nouveau.json" in caught.value.message and "s3cret" not in caught.value.message

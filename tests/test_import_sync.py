@@ -102,7 +102,7 @@ def test_first_import_then_changes_by_upstream_id(project, capsys):
     capsys.readouterr()
     assert _import(project, "--dry-run") == 0
     said = capsys.readouterr().out
-    assert "1 nouvelles, 1 modifiées, 2 retirées" in said and "rien n'a été écrit" in said
+    assert "1 nouvelle, 1 modifiée, 2 retirées" in said and "rien n'a été écrit" in said
     assert _data(project) == first  # a dry run writes nothing
 
     assert _import(project) == 0
@@ -263,3 +263,105 @@ def test_each_kind_of_source_imports_and_publishes(tmp_path, kind, capsys):
     page = (root / "site/offres" / offer["slug"] / "index.html").read_text("utf-8")
     assert title.replace("'", "&#39;") in page or title in page
     assert "<script>alert" not in page
+
+
+# --- what a review found: the nights after the first -------------------------------------------------
+
+def test_an_undated_offer_keeps_the_day_it_came_and_its_deadline(project):
+    project.upstream["offers"] = [offer(1, posted=None, valid_through=date(2026, 12, 5))]
+    assert _import(project) == 0
+    assert main(["import", "--project", str(project), "--today", "2026-12-04"]) == 0
+    (entry,) = _data(project)["offers"]
+    assert entry["job"]["posted"] == TODAY and entry["job"]["valid_through"] == "2026-12-05"
+    assert main(["import", "--project", str(project), "--today", "2026-12-07"]) == 0
+    (entry,) = _data(project)["offers"]
+    assert entry["job"]["posted"] == TODAY and entry["job"]["valid_through"] == "2026-12-05"  # expired: 410, not back online
+    assert load_project(project).jobs[entry["slug"]].is_expired(date(2026, 12, 7))
+
+
+def test_a_sector_the_site_does_not_have_is_said_at_its_line(project, capsys):
+    config = project / "site_config.yml"
+    config.write_text(config.read_text("utf-8").replace('"BTP": btp', '"BTP": batiment'), "utf-8")
+    assert _import(project) == 2
+    err = capsys.readouterr().err
+    line = next(n for n, text in enumerate(config.read_text("utf-8").splitlines(), 1) if "batiment" in text)
+    assert f"site_config.yml:{line}: imports.0.sectors.BTP:" in err and "batiment" in err
+    assert not (project / "content/imports").exists()
+    assert main(["check", "--project", str(project)]) == 1
+
+
+def test_a_withdrawn_offer_a_campaign_pins_is_never_forgotten(project):
+    assert _import(project) == 0
+    slug = _data(project)["offers"][0]["slug"]
+    campaign = project / "content/campaigns/soignants.yml"
+    campaign.write_text(campaign.read_text("utf-8").replace("jobs: {sector: sante}", f"jobs: [{slug}]"), "utf-8")
+    project.upstream["offers"] = project.upstream["offers"][1:]
+    assert _import(project) == 0
+    assert main(["import", "--project", str(project), "--today", "2028-01-01"]) == 0
+    assert slug in {o["slug"] for o in _data(project)["offers"]}
+    assert main(["check", "--project", str(project), "--today", "2028-01-01"]) == 0
+
+
+def test_no_town_is_no_remote_job(project, capsys):
+    project.upstream["offers"] = [offer(1), offer(2, city=None)]
+    assert _import(project) == 0
+    assert "offre P0002 ignorée" in capsys.readouterr().err
+    assert [o["id"] for o in _data(project)["offers"]] == ["P0001"]
+
+
+def test_upstream_text_never_becomes_markup_nor_a_ci_command(project, capsys):
+    project.upstream["offers"] = [
+        offer(1, title="Titre\n::warning title=Pirate::injecté", description=None,
+              description_html="**urgent** [cliquez ici](https://hameconnage.example/login)<br>deuxième ligne"),
+        offer(2, description=None, description_html="<p>[x](https://hameconnage.example) *a*</p><ul><li>un</li></ul>")]
+    assert _import(project) == 0
+    out = capsys.readouterr().out
+    assert not any(line.startswith("::") for line in out.splitlines())
+    entries = {o["id"]: o for o in _data(project)["offers"]}
+    assert entries["P0001"]["job"]["title"] == "Titre ::warning title=Pirate::injecté"
+    assert main(["build", "--project", str(project), "--today", TODAY]) == 0
+    for entry in entries.values():
+        page = (project / "site/offres" / entry["slug"] / "index.html").read_text("utf-8")
+        assert ">cliquez ici<" not in page and '">x</a>' not in page and "<em>a</em>" not in page
+    first = (project / "site/offres" / entries["P0001"]["slug"] / "index.html").read_text("utf-8")
+    assert "**urgent**" in first and "<br" in first
+
+
+def test_an_offer_without_employer_is_nobodys_other_offer(project):
+    project.upstream["offers"] = [offer(1, employer=None), offer(2, employer=None), offer(3)]
+    assert _import(project) == 0
+    assert main(["build", "--project", str(project), "--today", TODAY]) == 0
+    entries = {o["id"]: o for o in _data(project)["offers"]}
+    assert entries["P0001"]["job"]["employer"]["name"] == "Employeur non communiqué"
+    page = (project / "site/offres" / entries["P0001"]["slug"] / "index.html").read_text("utf-8")
+    assert entries["P0002"]["slug"] not in page  # not listed as the same employer's
+    assert '"@type":"JobPosting"' not in page  # no hiringOrganization made up
+    assert '"@type":"JobPosting"' in (project / "site/offres" / entries["P0003"]["slug"] / "index.html").read_text("utf-8")
+
+
+def test_an_empty_source_withdraws_nothing(project, capsys):
+    assert _import(project) == 0
+    before = (project / "content/imports/partenaires.json").read_bytes()
+    project.upstream["offers"] = []
+    assert _import(project) == 4
+    assert "aucune offre" in capsys.readouterr().err
+    assert (project / "content/imports/partenaires.json").read_bytes() == before
+
+
+def test_source_selects_by_name_or_by_source_and_files_are_readable(project):
+    assert _import(project, "--source", "spreadsheet") == 0
+    assert (project / "content/imports/partenaires.json").stat().st_mode & 0o777 == 0o644
+    assert _import(project, "--source", "nulle-part") == 2
+
+
+def test_a_postal_code_a_spreadsheet_shortened_is_whole_again(project):
+    project.upstream["offers"] = [offer(1, postal_code="5000")]
+    assert _import(project) == 0
+    assert _data(project)["offers"][0]["job"]["location"]["postal_code"] == "05000"
+
+
+def test_an_invalid_site_config_is_for_the_officer_to_fix(project, capsys):
+    config = project / "site_config.yml"
+    config.write_text(config.read_text("utf-8").replace("source: spreadsheet", "source: tableur"), "utf-8")
+    assert _import(project) == 2
+    assert "site_config.yml:" in capsys.readouterr().err

@@ -615,7 +615,7 @@ def test_github_nightly_import_is_published_and_committed(importing, tmp_path):
         assert done.returncode == 0, f"{run}: {done.stdout}{done.stderr}"
         assert "::warning" not in done.stdout, done.stdout
     assert _outputs(night) == {"offres": "oui"}
-    assert "partenaires : 1 offre lues ; 1 nouvelles" in (night / "step-summary.md").read_text("utf-8")
+    assert "partenaires : 1 offre lue ; 1 nouvelle" in (night / "step-summary.md").read_text("utf-8")
     (slug,) = _imported(work).values()
     assert "Aide-soignant" in page(work / "site", f"offres/{slug}/")  # built with the offers just imported
     _handoff(work, night / "runner", wf, _outputs(night))

@@ -7,7 +7,8 @@ from __future__ import annotations
 import os
 import sys
 
-from . import language_of, project_option, today_option
+from . import language_of, project_option, report_problems, today_option
+from ..content.errors import ContentError
 from ..content.messages import Messages
 
 HELP = "importer les offres de France Travail, de flux d'offres ou de tableurs (imports: dans site_config.yml)"
@@ -24,12 +25,17 @@ def arguments(parser) -> None:
 
 
 def run(args) -> int:
+    from ..imports.http import SETUP, detail
     from ..imports.importer import run as run_imports
     from ..imports.records import SourceError
 
     msg = Messages(language_of(args.project))
     try:
         outcomes = run_imports(args.project, names=args.source, dry_run=args.dry_run, today=args.today, environ=os.environ)
+    except ContentError as err:  # site_config.yml: something for the officer to fix, as a setting is
+        report_problems(err, args)
+        print(msg("import_nothing_written"), file=sys.stderr)
+        return SETUP
     except SourceError as err:
         print(err.message, file=sys.stderr)
         print(msg("import_nothing_written"), file=sys.stderr)
@@ -39,19 +45,20 @@ def run(args) -> int:
         return 0
     for o in outcomes:
         c = o.changes
-        print(msg("import_summary", name=o.settings.key, read=msg("import_offers", count=o.read),
-                  created=len(c.created), updated=len(c.updated), withdrawn=len(c.withdrawn),
-                  forgotten=len(c.forgotten), unchanged=c.unchanged))
+        counts = {"read": o.read, "created": len(c.created), "updated": len(c.updated), "withdrawn": len(c.withdrawn),
+                  "forgotten": len(c.forgotten), "unchanged": c.unchanged}
+        print(msg("import_summary", name=o.settings.key, **{k: msg(f"import_summary_{k}", count=n) for k, n in counts.items()}))
         for sign, entries in (("+", c.created), ("~", c.updated), ("-", c.withdrawn)):
             for entry in entries[:SHOWN]:
-                print(f"  {sign} {entry.slug} ({entry.job.get('title', '')})")
+                print(f"  {sign} {entry.slug} ({detail(entry.job.get('title', ''))})")
             if len(entries) > SHOWN:
                 print("  " + msg("import_more", count=len(entries) - SHOWN))
         for skipped in o.skipped[:SHOWN * 5]:
-            detail = skipped.message
-            if skipped.field and skipped.field not in detail:  # a reader's message often names its column
-                detail = msg("import_skipped_field", field=skipped.field, message=detail)
-            print(msg("import_skipped", name=o.settings.key, id=skipped.id or "?", detail=detail), file=sys.stderr)
+            said = skipped.message
+            if skipped.field and skipped.field not in said:  # a reader's message often names its column
+                said = msg("import_skipped_field", field=skipped.field, message=said)
+            print(msg("import_skipped", name=o.settings.key, id=detail(skipped.id or "?"), detail=detail(said, limit=400)),
+                  file=sys.stderr)
         if len(o.skipped) > SHOWN * 5:
             print(msg("import_more_skipped", count=len(o.skipped) - SHOWN * 5), file=sys.stderr)
         if c.kept:

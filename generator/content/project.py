@@ -161,6 +161,7 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
     imported: dict[str, tuple[str, str]] = {}
     withdrawn: set[str] = set()
     if config is not None:
+        problems.extend(_import_sectors(config, config_source, msg))
         _load_imports(root, config, config_source, items["job"], present["job"], sources, imported, withdrawn,
                       msg, context, problems, outside, earlier, now)
     registry = {} if outside(REGISTRY_FILE) else _load_registry(root, msg, context, problems, sources)
@@ -197,9 +198,28 @@ def load_config(root: Path) -> tuple[SiteConfig, Source]:
         problems.extend(read_problems)
         if text is not None:
             config, source = _validate_text(text, SiteConfig, rel, msg, {"timezone": DEFAULT_TIMEZONE}, problems)
+    if config is not None:
+        problems.extend(_import_sectors(config, source, msg))
     if config is None or problems:
         raise ContentError(problems)
     return config, source
+
+
+def _import_sectors(config, source, msg) -> list[Problem]:
+    """Every sector an import maps to is one of the site's: else the import would succeed and the
+    next build fail on the imported file, far from the line to fix."""
+    sectors = list(config.site.sectors)
+    problems = []
+    for number, entry in enumerate(config.imports):
+        named = [(("sectors", code), key) for code, key in entry.sectors.items()]
+        named += [(("default_sector",), entry.default_sector)] if entry.default_sector else []
+        named += [(("overrides", i, "sector"), o.sector) for i, o in enumerate(entry.overrides) if o.sector]
+        for loc, key in named:
+            if key not in config.site.sectors:
+                at = ("imports", number, *loc)
+                problems.append(Problem("site_config.yml", source.line_of(at), ".".join(str(p) for p in at),
+                                        msg("unknown_sector", input=key, expected=", ".join(sectors), hint=msg.guess(key, sectors))))
+    return problems
 
 
 def _load_imports(root, config, config_source, jobs, present, sources, imported, withdrawn, msg, context, problems,
@@ -229,15 +249,8 @@ def _load_imports(root, config, config_source, jobs, present, sources, imported,
                 problems.append(Problem(rel, line, None, msg("import_slug_taken", slug=slug, other=where)))
                 continue
             if slug in overrides:
-                i, override = overrides.pop(slug)
-                at = ("imports", number, "overrides", i)
-                if override.sector and override.sector not in config.site.sectors:
-                    sectors = list(config.site.sectors)
-                    problems.append(Problem("site_config.yml", config_source.line_of((*at, "sector")),
-                                            f"imports.{number}.overrides.{i}.sector",
-                                            msg("unknown_sector", input=override.sector, expected=", ".join(sectors),
-                                                hint=msg.guess(override.sector, sectors))))
-                else:
+                _, override = overrides.pop(slug)
+                if not override.sector or override.sector in config.site.sectors:  # else said by _import_sectors
                     job = override.apply(job)
                 gone = gone or override.hidden
             jobs[slug] = job
@@ -267,8 +280,8 @@ def _read_import_file(path: Path, rel: str, msg, context) -> tuple[dict, list[Pr
         return {}, problems
     try:
         data = parse(text)
-    except json.JSONDecodeError as err:
-        return {}, [Problem(rel, err.lineno, None, msg("import_file_broken", detail=err.msg))]
+    except json.JSONDecodeError as err:  # its words are Python's, in English: the line says where
+        return {}, [Problem(rel, err.lineno, None, msg("import_file_broken", detail=msg("import_file_not_json")))]
     except (ValueError, RecursionError) as err:
         return {}, [Problem(rel, None, None, msg("import_file_broken", detail=str(err)))]
     lines = {}

@@ -47,6 +47,9 @@ def read_source(settings: ImportSource, root: Path, msg: Messages, *, max_bytes:
         answer = request(settings.url, msg, headers={"Accept": accept}, max_bytes=max_bytes)
         if 200 <= answer.status < 300:
             return answer.body
+        if 300 <= answer.status < 400:  # never followed (a key in the address would go along): the officer writes the new one
+            moved = shown_url(answer.headers.get("location", "")) or "?"
+            raise SourceError(msg("import_feed_moved", url=name, status=answer.status, location=moved), SETUP)
         if 400 <= answer.status < 500 and answer.status not in (408, 429):
             raise SourceError(msg("import_feed_refused", url=name, status=answer.status), SETUP)
         raise SourceError(msg("import_feed_failed", url=name, status=answer.status), UNAVAILABLE)

@@ -4,6 +4,7 @@ written: the site keeps yesterday's offers rather than losing today's."""
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,12 +16,13 @@ from ..content.imports import IMPORTS_FOLDER, ImportSource
 from ..content.kinds import KINDS
 from ..content.messages import Messages
 from ..content.project import load_config
+from ..content.yaml_source import parse_yaml
 from . import store
+from .http import SETUP, UNAVAILABLE
 from .mapping import Mapper
 from .records import Skipped, Snapshot, SourceError
 from .sync import Changes, sync
 
-SETUP = 2
 
 
 @dataclass
@@ -63,14 +65,17 @@ def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, to
     known = [entry.key for entry in config.imports]
     if not known:
         return []  # the nightly workflow runs import for every project: none configured is no error
+    sources = {entry.source for entry in config.imports}
     for name in names or ():
-        if name not in known:
+        if name not in known and name not in sources:
             raise SourceError(msg("import_unknown_name", name=name, expected=", ".join(known), hint=msg.guess(name, known)), SETUP)
-    selected = [entry for entry in config.imports if not names or entry.key in names]
+    # --source names an import (its name:), or all the imports of one source (spreadsheet).
+    selected = [entry for entry in config.imports if not names or entry.key in names or entry.source in names]
     context = {"timezone": config.site.timezone or DEFAULT_TIMEZONE, "media_dir": root / "content" / "media", "media_files": []}
 
     previous = {entry.key: _previous(root, entry, msg) for entry in config.imports}
     hand_written = _hand_written(root)
+    pinned = _pinned(root, msg)
     outcomes: list[Outcome] = []
     for entry in selected:
         snapshot = _reader(entry.source)(entry, root, environ, msg)
@@ -78,10 +83,16 @@ def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, to
         mapped.skipped[:0] = snapshot.skipped
         if problems := mapped.problems(entry, msg):
             raise SourceError("\n".join(problems), SETUP)
+        published = sum(1 for e in previous[entry.key].entries.values() if e.withdrawn is None)
+        if not snapshot.offers and published:
+            # An empty answer is far likelier a feed gone wrong than a territory without jobs:
+            # withdrawing everything would send every shared address to 410 for one bad night.
+            raise SourceError(msg("import_empty", name=entry.key, count=published, file=entry.data_file), UNAVAILABLE)
         # Addresses taken elsewhere: hand-written offers, the other imports (as just synced).
         taken = hand_written | {e.slug for key, f in previous.items() if key != entry.key for e in f.entries.values()}
+        named = {o.offer for o in entry.overrides} | pinned
         synced, changes = sync(previous[entry.key], mapped, complete=snapshot.complete, today=today,
-                               keep_withdrawn=entry.keep_withdrawn, taken=taken)
+                               keep_withdrawn=entry.keep_withdrawn, taken=taken, named=named)
         previous[entry.key] = synced
         path = root / entry.data_file
         outcomes.append(Outcome(entry, len(snapshot.offers), mapped.skipped, changes, synced, path, text=synced.text()))
@@ -99,7 +110,9 @@ def _previous(root: Path, entry: ImportSource, msg: Messages) -> store.ImportFil
         return store.read(path, entry.key, entry.source)
     except (ValueError, RecursionError, UnicodeDecodeError) as err:
         # Starting afresh would give offers new addresses: the officer decides.
-        raise SourceError(f"{entry.data_file}: {msg('import_file_broken', detail=str(err))}", SETUP) from None
+        where = f"{entry.data_file}:{err.lineno}" if isinstance(err, json.JSONDecodeError) else entry.data_file
+        what = msg("import_file_not_json") if isinstance(err, (json.JSONDecodeError, UnicodeDecodeError)) else str(err)
+        raise SourceError(f"{where}: {msg('import_file_broken', detail=what)}", SETUP) from None
     except OSError as err:
         raise SourceError(f"{entry.data_file}: {err.strerror or err}", SETUP) from None
 
@@ -108,6 +121,23 @@ def _hand_written(root: Path) -> set[str]:
     folder = root / KINDS["job"].path
     suffixes = KINDS["job"].suffixes
     return {p.stem for p in folder.iterdir() if p.suffix in suffixes} if folder.is_dir() else set()
+
+
+def _pinned(root: Path, msg: Messages) -> set[str]:
+    """Offers the campaigns list by address: a withdrawn one is kept (410) while a campaign names
+    it, or the campaign would stop building. A campaign that cannot be read is check's to say."""
+    folder = root / KINDS["campaign"].path
+    found: set[str] = set()
+    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
+        try:
+            data, _, problems = parse_yaml(path.read_text("utf-8"), path.name, msg)
+        except (OSError, UnicodeDecodeError):
+            continue
+        show = data.get("show") if isinstance(data, dict) and not problems else None
+        jobs = show.get("jobs") if isinstance(show, dict) else None
+        if isinstance(jobs, list):
+            found |= {slug for slug in jobs if isinstance(slug, str)}
+    return found
 
 
 def _differs(path: Path, text: str) -> bool:

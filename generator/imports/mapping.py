@@ -8,6 +8,7 @@ the officer has one line to add per code (or ``default_sector:``)."""
 from __future__ import annotations
 
 import hashlib
+from html import unescape
 import re
 import unicodedata
 from collections import Counter
@@ -24,6 +25,7 @@ from ..content.model import Job
 from ..content.validation import validate
 from ..content.vocabularies import CONTRACTS
 from ..content.yaml_source import Source
+from ..locales import words
 from .records import Skipped, UpstreamOffer
 
 # Contract codes and words as sources write them (normalised by ``_key``), on top of the
@@ -60,6 +62,7 @@ _LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "les", "en", "sur", "sous", "aux", "au", "et", "l", "d"}
 _BLOCKS = re.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article)\b[^>]*>", re.I)
 _HTML_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i"}
+_BLOCK_TAG = re.compile(r"<(?:p|div|ul|ol|li|h[1-6]|table|section|article)\b", re.I)
 
 
 @dataclass
@@ -67,6 +70,8 @@ class Mapped:
     """One source's records mapped: the offers by upstream id, and what was left out or unmapped."""
 
     jobs: dict[str, dict] = field(default_factory=dict)  # upstream id → the Job's data, validated
+    # Offers the source gives no publication date: dated the day they first came (sync.py keeps it).
+    undated: set[str] = field(default_factory=set)
     skipped: list[Skipped] = field(default_factory=list)
     unmapped_sectors: Counter = field(default_factory=Counter)
     unmapped_contracts: Counter = field(default_factory=Counter)
@@ -91,11 +96,14 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
-def clean(text: object, limit: int = 0) -> str | None:
-    """Untrusted text, readable: no invisible characters, Unicode composed, trimmed."""
+def clean(text: object, limit: int = 0, *, line: bool = False) -> str | None:
+    """Untrusted text, readable: no invisible characters, Unicode composed, trimmed; ``line``: on
+    one line (a title with a line break would also start a line of its own in a CI log)."""
     if not isinstance(text, str):
         return None
     text = _INVISIBLE.sub("", unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))).strip()
+    if line:
+        text = " ".join(text.split())
     if limit and len(text) > limit:
         text = text[:limit - 1].rstrip() + "…"
     return text or None
@@ -110,16 +118,22 @@ def text_to_markdown(text: str) -> str:
         for line in block.split("\n"):
             line = _MARKDOWN_CHARS.sub(r"\\\1", line.strip())
             lines.append(_LINE_START.sub(lambda m: m.group(1) + "".join(f"\\{c}" if not c.isdigit() else c for c in m.group(2)), line))
-        paragraphs.append("\\\n".join(line for line in lines if line))
+        # " \" ends a line with a hard break; the space keeps a bare address before it whole.
+        paragraphs.append(" \\\n".join(line for line in lines if line))
     return "\n\n".join(p for p in paragraphs if p)
 
 
 def html_to_markdown(html: str) -> str:
     """Upstream HTML as Markdown: only paragraphs, lists and emphasis kept, nothing else survives
-    (the page's renderer sanitises once more)."""
+    (the page's renderer sanitises once more), and nothing of its text is read as Markdown."""
+    if not _BLOCK_TAG.search(html):  # plain text, maybe with <br>: Indeed's CDATA, most often
+        text = nh3.clean(re.sub(r"<br\s*/?>", "\n", html, flags=re.I), tags=set(), attributes={}, link_rel=None)
+        return text_to_markdown(unescape(text))
     kept = nh3.clean(html, tags=_HTML_TAGS, attributes={}, link_rel=None, strip_comments=True)
-    # One raw HTML block for CommonMark (no blank line inside): its text is never read as Markdown.
-    return re.sub(r"\n\s*\n+", "\n", _BLOCKS.sub(lambda m: f"\n{m.group(0)}\n", kept)).strip()
+    # One raw HTML block for CommonMark (in a <div>, no blank line inside): its text is never
+    # read as Markdown, so "[x](https://…)" in upstream text stays text.
+    body = re.sub(r"\n\s*\n+", "\n", _BLOCKS.sub(lambda m: f"\n{m.group(0)}\n", kept)).strip()
+    return f"<div>\n{body}\n</div>"
 
 
 def city_of(label: str) -> str | None:
@@ -184,14 +198,26 @@ class Mapper:
     def __init__(self, settings: ImportSource, sectors: dict[str, str], msg: Messages, context: dict, today: date):
         self.settings, self.msg, self.context, self.today = settings, msg, context, today
         self.site_sectors = sectors
-        self.sector_keys = {_key(code): key for code, key in settings.sectors.items()}
-        # A source may already write the site's keys or labels ("sante", "Santé").
-        self.sector_keys.update({_key(k): k for k in sectors} | {_key(label): k for k, label in sectors.items()})
+        self.towns: dict[str, str] = {}  # commune or postal code → its name as best written (map_all)
+        # What visitors read for an offer whose source names no employer; the pages know it by it.
+        self.employer_unknown = words(msg.language, "site")["employer_unknown"]
+        # A source may already write the site's keys or labels ("sante", "Santé"); the officer's
+        # own lines come last, so that they win.
+        self.sector_keys = {_key(label): k for k, label in sectors.items()} | {_key(k): k for k in sectors}
+        self.sector_keys.update({_key(code): key for code, key in settings.sectors.items()})
         self.contracts = {**KNOWN_CONTRACTS, **{_key(v): v for v in CONTRACTS},
                           **{_key(code): value for code, value in settings.contracts.items()}}
 
     def map_all(self, records: list[UpstreamOffer]) -> Mapped:
         out = Mapped()
+        # France Travail writes one town "05 - BRIANCON" here and "05 - Briançon" there: the
+        # accented spelling of the same commune (or postal code) names both, so filters list it once.
+        self.towns.clear()
+        for r in records:
+            label = clean(r.place_label, line=True) if r.place_label else None
+            key = r.extra.get("commune") or r.postal_code
+            if label and key and not label.isupper():
+                self.towns.setdefault(key, city_of(label))
         for record in records:
             if record.id in out.jobs:
                 out.skipped.append(Skipped(record.id, None, self.msg("import_duplicate_id")))
@@ -214,7 +240,7 @@ class Mapper:
     def job_data(self, r: UpstreamOffer, out: Mapped) -> dict | None:
         """The Job's data, or None (the reason added to ``out``)."""
         msg = self.msg
-        title = clean(r.title, 200)
+        title = clean(r.title, 200, line=True)
         if not title:
             out.skipped.append(Skipped(r.id, "title", msg("import_no_title")))
             return None
@@ -230,17 +256,23 @@ class Mapper:
         if not apply:
             out.skipped.append(Skipped(r.id, "apply", msg("import_no_apply")))
             return None
+        location = self.location(r)
+        if location is None:
+            out.skipped.append(Skipped(r.id, "location", msg("import_no_place")))
+            return None
         data: dict = {
             "title": title,
-            "employer": {"name": clean(r.employer, 200) or msg("import_employer_unknown")},
+            "employer": {"name": clean(r.employer, 200, line=True) or self.employer_unknown},
             "sector": sector, "contract": contract,
-            "location": self.location(r),
-            "posted": r.posted or self.today,
+            "location": location,
+            "posted": r.posted or min(self.today, r.valid_through or self.today),
             "description": self.description(r) or title,
             "apply": apply,
         }
         if (url := clean(r.employer_url)) and url.startswith("https://"):
             data["employer"]["url"] = url
+        if r.posted is None:
+            out.undated.add(r.id)
         if r.valid_through and r.valid_through >= data["posted"]:
             data["valid_through"] = r.valid_through
         if (salary := self.salary(r)) is not None:
@@ -262,16 +294,19 @@ class Mapper:
         found = self.contracts.get(_key(r.contract)) if r.contract else None
         return found or self.settings.default_contract
 
-    def location(self, r: UpstreamOffer) -> dict:
-        city = clean(r.city, 100) or (city_of(clean(r.place_label) or "") if r.place_label else None)
+    def location(self, r: UpstreamOffer) -> dict | None:
+        label = clean(r.place_label, line=True) if r.place_label else None
+        city = clean(r.city, 100, line=True) or (city_of(label) if label else None)
+        if label and label.isupper():
+            city = self.towns.get(r.extra.get("commune") or r.postal_code, city)
         place: dict = {}
         if city:
             place["city"] = city
-        if (code := clean(r.postal_code)) and re.fullmatch(r"\d{5}", code):
-            place["postal_code"] = code
-        if r.remote or not city:
-            place["remote"] = bool(r.remote or not city)
-        return place
+        if (code := clean(r.postal_code, line=True)) and re.fullmatch(r"\d{4,5}", code):
+            place["postal_code"] = code.zfill(5)  # "5000": 05000 as a spreadsheet wrote it
+        if r.remote:
+            place["remote"] = True
+        return place if city or r.remote else None  # never a remote job made up for a missing town
 
     def salary(self, r: UpstreamOffer) -> dict | None:
         if r.salary_min is not None or r.salary_max is not None:
@@ -279,7 +314,7 @@ class Mapper:
             if r.salary_period in ("hour", "month", "year"):
                 salary["period"] = r.salary_period
             return salary
-        text = clean(r.salary_text, 300)
+        text = clean(r.salary_text, 300, line=True)
         return salary_from_text(text) if text else None
 
     def description(self, r: UpstreamOffer) -> str | None:

@@ -87,6 +87,7 @@ def write_all(files: dict[Path, str]) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((temp, path))
+            os.chmod(temp, 0o644)  # mkstemp makes it private; a content file is read by all, as git makes them
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
                 out.flush()

@@ -28,9 +28,10 @@ class Changes:
 
 
 def sync(previous: ImportFile, mapped: Mapped, *, complete: bool, today: date, keep_withdrawn: int,
-         taken: set[str]) -> tuple[ImportFile, Changes]:
+         taken: set[str], named: set[str] = frozenset()) -> tuple[ImportFile, Changes]:
     """The import file after this snapshot, and what changed. ``taken``: addresses of other
-    offers (hand-written, other imports) a new offer's address must not take."""
+    offers (hand-written, other imports) a new offer's address must not take; ``named``: addresses
+    the officer's files name (overrides, campaign pins), never forgotten while they do."""
     changes = Changes()
     entries: dict[str, Entry] = {}
     taken = set(taken) | {e.slug for e in previous.entries.values()}
@@ -41,6 +42,8 @@ def sync(previous: ImportFile, mapped: Mapped, *, complete: bool, today: date, k
             taken.add(entry.slug)
             changes.created.append(entry)
         else:
+            if upstream_id in mapped.undated:  # the day it first came, not the day of each import
+                job = {**job, "posted": min(before.job.get("posted", job["posted"]), job.get("valid_through", "9999"))}
             entry = Entry(upstream_id, before.slug, job, before.first_seen)
             if before.withdrawn is not None or before.job != job:
                 changes.updated.append(entry)
@@ -59,7 +62,7 @@ def sync(previous: ImportFile, mapped: Mapped, *, complete: bool, today: date, k
         elif before.withdrawn is None:
             entries[upstream_id] = gone = Entry(before.id, before.slug, before.job, before.first_seen, today)
             changes.withdrawn.append(gone)
-        elif before.withdrawn < forget_before:
+        elif before.withdrawn < forget_before and before.slug not in named:
             changes.forgotten.append(before)
         else:
             entries[upstream_id] = before

@@ -202,7 +202,8 @@ class JobBoard:
         view["contract_words"] = CONTRACTS.label(job.contract, self.lang, "long")
         if job.location.remote and job.location.city:  # "Gap (05) · télétravail complet"
             view["place_full"] = f"{view['place']} · {self.t['remote'].lower() if self.lang == 'fr' else self.t['remote']}"
-        view["json_ld"] = job_posting_json_ld(
+        # No employer named upstream (an import): no JobPosting, whose hiringOrganization would be made up.
+        view["json_ld"] = None if job.employer.name == self.t["employer_unknown"] else job_posting_json_ld(
             job, slug=slug, description_html=view["description_html"], page_url=base_url + view["url"],
             logo_url=base_url + logo["src"] if logo else None, clock=self.clock,
             typeset=for_language(self.lang, markup=True),

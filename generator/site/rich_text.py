@@ -102,7 +102,7 @@ def _anchored(html: str) -> str:
     seen: set[str] = set()
 
     def anchor(match: re.Match) -> str:
-        base = slugify(_html.unescape(text_of(match.group(2)))) or "section"
+        base = slugify(text_of(match.group(2))) or "section"
         slug, n = base, 0
         while slug in seen:
             n += 1
@@ -128,8 +128,9 @@ def _render(text: str, shift_headings: bool) -> Markup:
 
 
 def text_of(html: str) -> str:
-    """The words of sanitised HTML, on one line."""
-    return " ".join(nh3.clean(str(html), tags=set()).split())
+    """The words of sanitised HTML, on one line, as text ("R&D", not "R&amp;D"): whoever prints
+    it escapes it once (templates, Material's meta, JSON in a script, calendars)."""
+    return " ".join(_html.unescape(nh3.clean(str(html), tags=set())).split())
 
 
 def shorten(text: str, limit: int) -> str:

@@ -14,11 +14,12 @@ def plan(p: Plan) -> None:
         p.page(listing.url, "jobs.html", listing.title, listing.description, **listing.data)
     by_employer: dict[str, list[dict]] = {}
     for card in p.newest:
-        by_employer.setdefault(card["employer"], []).append(card)
+        if card["employer"] != t["employer_unknown"]:  # offers of unnamed employers are no one's "other offers"
+            by_employer.setdefault(card["employer"], []).append(card)
     contacts = [views.contact(c) for c in p.content.territory.contacts]
     for slug, job in p.published.items():
         card = p.job_cards[slug]
-        others = [c for c in by_employer[card["employer"]] if c["slug"] != slug][:5]
+        others = [c for c in by_employer.get(card["employer"], ()) if c["slug"] != slug][:5]
         view = board.job_view(slug, job, views.job_page(slug, job, card, others))
         p.page(card["url"], "job.html", f"{job.title} – {job.employer.name}",
                board.summary(view["description_html"]), job=view, json_ld=view["json_ld"], contacts=contacts)
