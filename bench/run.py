@@ -126,7 +126,7 @@ def measure_serve(project: Path, logs: Path, size: int, timeout: float = 900) ->
     with log.open("w", encoding="utf-8") as out:
         started = time.perf_counter()
         proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--project", str(project), "--port", str(port)],
-                                cwd=TARGET, env={**env(), **(extra_env or {})}, stdout=out, stderr=subprocess.STDOUT)
+                                cwd=TARGET, env=env(), stdout=out, stderr=subprocess.STDOUT)
         try:
             base = f"http://127.0.0.1:{port}/"
             while time.perf_counter() - started < timeout:
@@ -404,9 +404,9 @@ def main(argv: list[str] | None = None) -> int:
     warm = work / "warm-up"
     make_territory(warm, 20)
     for cmd in (territoire("build", warm), territoire("print", warm)):
-        subprocess.run(cmd, cwd=TARGET, env={**env(), **(extra_env or {})}, capture_output=True, check=False)
+        subprocess.run(cmd, cwd=TARGET, env=env(), capture_output=True, check=False)
     write_floor(warm, work / "warm-up-floor", REFERENCE_DATE)
-    subprocess.run(floor_command(work / "warm-up-floor"), cwd=TARGET, env={**env(), **(extra_env or {})}, capture_output=True, check=False)
+    subprocess.run(floor_command(work / "warm-up-floor"), cwd=TARGET, env=env(), capture_output=True, check=False)
     shutil.rmtree(warm, ignore_errors=True)
     shutil.rmtree(work / "warm-up-floor", ignore_errors=True)
 
