@@ -365,3 +365,22 @@ def test_an_invalid_site_config_is_for_the_officer_to_fix(project, capsys):
     config.write_text(config.read_text("utf-8").replace("source: spreadsheet", "source: tableur"), "utf-8")
     assert _import(project) == 2
     assert "site_config.yml:" in capsys.readouterr().err
+
+
+def test_two_imports_with_one_name_are_said_at_the_second(project, capsys):
+    with (project / "site_config.yml").open("a", encoding="utf-8") as config:
+        config.write("  - source: spreadsheet\n    name: partenaires\n    file: imports/autres.csv\n")
+    lines = (project / "site_config.yml").read_text("utf-8").splitlines()
+    assert main(["check", "--project", str(project)]) == 1
+    err = capsys.readouterr().err
+    assert f"site_config.yml:{len(lines) - 1}: imports.1.name:" in err and "partenaires" in err
+
+
+def test_the_starters_commented_example_is_a_valid_setting(tmp_path, capsys):
+    assert main(["new", str(tmp_path / "site")]) == 0
+    config = tmp_path / "site" / "site_config.yml"
+    lines = config.read_text("utf-8").splitlines()
+    start = lines.index("# imports:")
+    example = [line[2:] if line.startswith("# ") else line for line in lines[start:]]
+    config.write_text("\n".join(lines[:start] + example) + "\n", "utf-8")
+    assert main(["check", "--project", str(tmp_path / "site")]) == 0, capsys.readouterr().err

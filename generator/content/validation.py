@@ -72,8 +72,8 @@ def _problem(loc, errors, model, data, source: Source, msg: Messages) -> Problem
     elif msg.has(kind) and kind not in _TYPE_MESSAGES:  # our own checks (fields.py, model.py)
         ctx = dict(e.get("ctx") or {})
         at = ctx.pop("at", None)
-        if at:  # a rule across fields points at the field to change
-            loc = (*loc, at)
+        if at:  # a rule across fields points at the field to change ("imports.1.name": a path)
+            loc = (*loc, *(int(part) if part.isdigit() else part for part in str(at).split(".")))
             field, line = ".".join(str(p) for p in loc), source.line_of(loc)
         ctx.setdefault("input", value)
         text = msg(kind, **ctx)
