@@ -18,6 +18,7 @@ import nh3
 
 from .. import spreadsheet
 from ..locales import words
+from .structured_data import json_number
 
 
 
@@ -30,16 +31,12 @@ def text_of(description_html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _number(value):
-    return None if value is None else (int(value) if float(value).is_integer() else value)
-
-
 def offers_json(records: list[dict], *, site_name: str, url: str) -> bytes:
     offers = []
     for r in records:
         salary = r["salary"]
         if salary:
-            salary = {**salary, "min": _number(salary["min"]), "max": _number(salary["max"])}
+            salary = {**salary, "min": json_number(salary["min"]), "max": json_number(salary["max"])}
         offers.append({**r, "salary": salary, "description": text_of(r["description_html"])})
     data = {"site": site_name, "url": url, "count": len(offers), "offers": offers}
     return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
@@ -64,4 +61,4 @@ def offers_csv(records: list[dict], lang: str) -> bytes:
 
 
 def _cell(value):
-    return "" if value is None else _number(value)  # a number stays one: never taken for a formula
+    return "" if value is None else json_number(value)  # a number stays one: never taken for a formula

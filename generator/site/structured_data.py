@@ -101,8 +101,9 @@ EMPLOYMENT_TYPES: dict[str, str | list[str]] = {
 SALARY_UNITS = {"hour": "HOUR", "month": "MONTH", "year": "YEAR"}
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def json_number(value: float | None) -> int | float | None:
+    """2200, not 2200.0: a whole amount written as people write it (JSON-LD, exports)."""
+    return None if value is None else (int(value) if float(value).is_integer() else value)
 
 
 def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str, logo_url: str | None,
@@ -144,11 +145,11 @@ def job_posting_json_ld(job, *, slug: str, description_html: str, page_url: str,
     if s is not None and (s.min is not None or s.max is not None):  # words are no QuantitativeValue
         value = {"@type": "QuantitativeValue", "unitText": SALARY_UNITS[s.period]}
         if s.min is not None and s.max is not None and s.min == s.max:
-            value["value"] = _number(s.min)
+            value["value"] = json_number(s.min)
         else:
             if s.min is not None:
-                value["minValue"] = _number(s.min)
+                value["minValue"] = json_number(s.min)
             if s.max is not None:
-                value["maxValue"] = _number(s.max)
+                value["maxValue"] = json_number(s.max)
         data["baseSalary"] = {"@type": "MonetaryAmount", "currency": "EUR", "value": value}
     return script_json(data, typeset)
