@@ -25,9 +25,9 @@ def arguments(parser) -> None:
 
 
 def run(args) -> int:
-    from ..imports.http import SETUP, detail
+    from ..network import detail
     from ..imports.importer import run as run_imports
-    from ..imports.records import SourceError
+    from ..imports.records import SETUP, SourceError
 
     msg = Messages(language_of(args.project))
     try:

@@ -23,8 +23,9 @@ from xml.etree.ElementTree import Element, ParseError
 
 from ..content.imports import ImportSource
 from ..content.messages import Messages
-from .http import MAX_BYTES, SETUP, UNAVAILABLE, detail, request, shown_url
-from .records import Skipped, Snapshot, SourceError, UpstreamOffer
+from ..network import detail, shown_url
+from .fetch import MAX_BYTES, fetch
+from .records import SETUP, UNAVAILABLE, Skipped, Snapshot, SourceError, UpstreamOffer
 
 SALARY_PERIODS = {"HOUR": "hour", "MONTH": "month", "YEAR": "year"}  # schema.org unitText → salary_period
 MAX_DEPTH = 20  # nesting of JSON-LD objects followed in search of JobPostings (@graph, ItemList…)
@@ -44,7 +45,7 @@ def read_source(settings: ImportSource, root: Path, msg: Messages, *, max_bytes:
     """The bytes of ``settings.file`` (under ``root``) or of ``settings.url`` (a 2xx answer)."""
     name = source_name(settings)
     if settings.file is None:
-        answer = request(settings.url, msg, headers={"Accept": accept}, max_bytes=max_bytes)
+        answer = fetch(settings.url, msg, headers={"Accept": accept}, max_bytes=max_bytes)
         if 200 <= answer.status < 300:
             return answer.body
         if 300 <= answer.status < 400:  # never followed (a key in the address would go along): the officer writes the new one

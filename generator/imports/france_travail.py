@@ -18,8 +18,9 @@ from urllib.parse import urlencode
 
 from ..content.imports import FRANCE_TRAVAIL_VARIABLES, ImportSource
 from ..content.messages import Messages
-from . import http
-from .records import Skipped, Snapshot, SourceError, UpstreamOffer
+from ..network import Answer, detail, safe_transport
+from .fetch import fetch, insecure
+from .records import SETUP, UNAVAILABLE, Skipped, Snapshot, SourceError, UpstreamOffer
 
 API_URL = "https://api.francetravail.io/partenaire/offresdemploi"
 TOKEN_URL = "https://entreprise.francetravail.fr/connexion/oauth2/access_token"
@@ -72,18 +73,18 @@ class _Client:
         if not (self.client_id and self.client_secret):
             missing = [name for name in FRANCE_TRAVAIL_VARIABLES if not environ.get(name, "").strip()]
             raise SourceError(msg("import_ft_credentials_missing", client_id=FRANCE_TRAVAIL_VARIABLES[0],
-                                  client_secret=FRANCE_TRAVAIL_VARIABLES[1], missing=", ".join(missing)), http.SETUP)
+                                  client_secret=FRANCE_TRAVAIL_VARIABLES[1], missing=", ".join(missing)), SETUP)
         self.api = (environ.get(API_VARIABLE, "").strip() or API_URL).rstrip("/")
         self.token_url = environ.get(TOKEN_VARIABLE, "").strip() or TOKEN_URL
         for url in (self.token_url, self.api):  # refused before a credential is sent anywhere
-            if not http.safe_transport(url):
-                raise SourceError(msg("import_insecure", url=http.shown_url(url)), http.SETUP)
+            if not safe_transport(url):
+                raise insecure(url, msg)
         self.secrets: tuple[str, ...] = (self.client_secret,)
         self.token: str | None = None
         self.expires = 0.0
         self.last_call: float | None = None
 
-    def _send(self, url: str, *, data: bytes | None = None, headers: dict) -> http.Answer:
+    def _send(self, url: str, *, data: bytes | None = None, headers: dict) -> Answer:
         """One request, retried while the API says "too many" (429) or fails (5xx)."""
         for attempt in range(1, ATTEMPTS + 1):
             if self.last_call is not None:
@@ -91,7 +92,7 @@ class _Client:
                 if wait > 0:
                     sleep(wait)
             self.last_call = clock()
-            answer = http.request(url, self.msg, data=data, headers=headers, secrets=self.secrets)
+            answer = fetch(url, self.msg, data=data, headers=headers, secrets=self.secrets)
             if answer.status == 429:
                 wait = _retry_after(answer.headers.get("retry-after"))
             elif answer.status >= 500:
@@ -101,7 +102,7 @@ class _Client:
             if attempt < ATTEMPTS:
                 sleep(wait)
         raise SourceError(self.msg("import_ft_unavailable", status=answer.status, attempts=ATTEMPTS,
-                                   detail=self.detail(answer)), http.UNAVAILABLE)
+                                   detail=self.detail(answer)), UNAVAILABLE)
 
     def _renew(self) -> None:
         form = urlencode({"grant_type": "client_credentials", "client_id": self.client_id,
@@ -112,12 +113,12 @@ class _Client:
         if answer.status in (400, 401, 403):
             raise SourceError(self.msg("import_ft_credentials_refused", status=answer.status, detail=self.detail(answer),
                                        client_id=FRANCE_TRAVAIL_VARIABLES[0], client_secret=FRANCE_TRAVAIL_VARIABLES[1]),
-                              http.SETUP)
+                              SETUP)
         body = _json(answer.body) if answer.status == 200 else None
         token = body.get("access_token") if isinstance(body, dict) else None
         if not isinstance(token, str) or not token.strip():
             raise SourceError(self.msg("import_ft_token_unreadable", status=answer.status, detail=self.detail(answer)),
-                              http.UNAVAILABLE)
+                              UNAVAILABLE)
         lifetime = body.get("expires_in")
         if not isinstance(lifetime, (int, float)) or isinstance(lifetime, bool) or not lifetime > 0:
             lifetime = math.inf  # no lifetime said: kept until the API refuses it (401)
@@ -125,7 +126,7 @@ class _Client:
         self.secrets = (self.client_secret, self.token)
         self.expires = clock() + max(lifetime - TOKEN_MARGIN, lifetime / 2)
 
-    def get(self, path: str, query: dict[str, str]) -> http.Answer:
+    def get(self, path: str, query: dict[str, str]) -> Answer:
         """An answer of the API other than 401: the token is renewed once when refused."""
         url = f"{self.api}{path}?{urlencode(query)}"
         for renewed in (False, True):
@@ -135,16 +136,16 @@ class _Client:
             if answer.status != 401:
                 return answer
         raise SourceError(self.msg("import_ft_access_refused", status=answer.status, detail=self.detail(answer)),
-                          http.SETUP)
+                          SETUP)
 
-    def detail(self, answer: http.Answer) -> str:
+    def detail(self, answer: Answer) -> str:
         """The server's own words on a failure: its JSON message, else the start of its text."""
         text = answer.body.decode("utf-8", "replace")
         body = _json(answer.body)
         if isinstance(body, dict):
             words = [body.get(key) for key in ("message", "error_description", "error")]
             text = next((w for w in words if isinstance(w, str) and w.strip()), text)
-        return http.detail(text, self.secrets) or "-"
+        return detail(text, self.secrets) or "-"
 
 
 class _Reader:
@@ -191,10 +192,10 @@ class _Reader:
                 break
             if answer.status == 403:  # the application is not subscribed to this API
                 raise SourceError(self.msg("import_ft_access_refused", status=403, detail=self.client.detail(answer)),
-                                  http.SETUP)
+                                  SETUP)
             if answer.status not in (200, 206):  # a 4xx: the address or the settings; else the API's own trouble
                 raise SourceError(self.msg("import_ft_status", status=answer.status, detail=self.client.detail(answer)),
-                                  http.SETUP if 400 <= answer.status < 500 else http.UNAVAILABLE)
+                                  SETUP if 400 <= answer.status < 500 else UNAVAILABLE)
             results = self._results(answer)
             pages.append(results)
             if answer.status == 200 or len(results) < last - first + 1:
@@ -215,12 +216,12 @@ class _Reader:
                 self._offer(raw)
         return True
 
-    def _results(self, answer: http.Answer) -> list:
+    def _results(self, answer: Answer) -> list:
         body = _json(answer.body)
         results = body.get("resultats") if isinstance(body, dict) else None
         if not isinstance(results, list):
             what = "JSON" if body is None else "resultats"
-            raise SourceError(self.msg("import_ft_answer_unreadable", what=what), http.UNAVAILABLE)
+            raise SourceError(self.msg("import_ft_answer_unreadable", what=what), UNAVAILABLE)
         return results
 
     def _offer(self, raw: Any) -> None:

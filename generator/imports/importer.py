@@ -18,9 +18,8 @@ from ..content.messages import Messages
 from ..content.project import load_config
 from ..content.yaml_source import parse_yaml
 from . import store
-from .http import SETUP, UNAVAILABLE
 from .mapping import Mapper
-from .records import Skipped, Snapshot, SourceError
+from .records import SETUP, UNAVAILABLE, Skipped, Snapshot, SourceError
 from .sync import Changes, sync
 
 

@@ -57,10 +57,14 @@ class Snapshot:
     complete: bool = True
 
 
+SETUP = 2  # exit code: something for the officer to fix (address, credentials, settings)
+UNAVAILABLE = 4  # exit code: the source did not give a usable answer; trying later may work
+
+
 class SourceError(Exception):
     """The source could not be read (unreachable, refused, not what it should be): nothing is
     written. ``message`` is in the site's language and says what to do."""
 
-    def __init__(self, message: str, exit_code: int = 4):
+    def __init__(self, message: str, exit_code: int = UNAVAILABLE):
         super().__init__(message)
         self.message, self.exit_code = message, exit_code

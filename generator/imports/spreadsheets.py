@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 
 from ..content.imports import SPREADSHEET_FIELDS, SPREADSHEET_HEADERS, ImportSource
 from ..content.messages import Messages
+from ..network import detail
 from .feeds import broken, read_date, read_number, read_source, source_name
-from .http import SETUP, detail
-from .records import Skipped, Snapshot, SourceError, UpstreamOffer
+from .records import SETUP, Skipped, Snapshot, SourceError, UpstreamOffer
 
 MAX_BYTES = 50 * 2**20  # a file; 10,000 offers with long descriptions are about 30 MB of CSV
 MAX_ROWS = 50_000  # rows that are not empty, below the headers

@@ -11,22 +11,16 @@ its size is bounded, and none of it reaches the officer's terminal unfiltered.""
 
 from __future__ import annotations
 
-import http.client
-import ipaddress
 import json
 import re
-import socket
-import ssl
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-from ... import __version__
 from ...content.model import TOKEN_VARIABLES
+from ...network import Cause, HttpFailure, detail, request, safe_transport
 
 TIMEOUT = 30  # seconds, per request: connecting, then each read
 MAX_BYTES = 64 * 2**20  # a year of daily page lists of a small site is a few MB
@@ -94,21 +88,10 @@ def token_from(environ, provider: str) -> str:
 
 def page_views(query: StatsQuery) -> list[PageViews]:
     """Every page view of a page under ``query.prefix`` from ``since`` to ``until``, both included."""
-    if not _safe_transport(query.server):
+    if not safe_transport(query.server):
         raise StatsError("stats_insecure", SETUP, server=query.server)
     reader = _matomo if query.provider == "matomo" else _plausible
     return list(reader(query))
-
-
-def _safe_transport(server: str) -> bool:
-    """HTTPS, or plain HTTP to this machine only (a tunnel to the server, or a test double)."""
-    parts = urlsplit(server)
-    if parts.scheme == "https":
-        return True
-    try:
-        return parts.scheme == "http" and (parts.hostname == "localhost" or ipaddress.ip_address(parts.hostname or "").is_loopback)
-    except ValueError:
-        return False
 
 
 # --- Matomo ---------------------------------------------------------------------------------
@@ -125,13 +108,13 @@ def _matomo(query: StatsQuery) -> Iterator[PageViews]:
     if isinstance(answer, dict) and answer.get("result") == "error":
         # Matomo says "no access" with HTTP 200 and a message: the token or site_id is wrong.
         raise StatsError("stats_matomo_error", SETUP, server=query.host, variable=query.variable,
-                         detail=_detail(answer.get("message"), query.token))
+                         detail=detail(answer.get("message"), (query.token,)))
     if not isinstance(answer, dict):
         raise _shape(query, "{…}")
     for key, rows in answer.items():
         day = _day(key, query)
         if day is None:
-            raise _shape(query, _detail(key, query.token))
+            raise _shape(query, detail(key, (query.token,)))
         if isinstance(rows, dict) and not rows:
             continue  # a day without data may come as {} rather than []
         if not isinstance(rows, list):
@@ -199,42 +182,32 @@ def _plausible_row(query: StatsQuery, result: Any, where: str) -> PageViews:
 
 # --- HTTP -----------------------------------------------------------------------------------
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """A redirect would carry the Authorization header to wherever it points: refuse it."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        return None  # urllib then raises the 3xx as an HTTPError
-
-
 def _post(query: StatsQuery, url: str, body: bytes, headers: dict) -> Any:
     """The JSON answer of a POST; StatsError for anything else."""
-    request = urllib.request.Request(url, data=body, method="POST", headers={
-        **headers, "Accept": "application/json", "User-Agent": f"territoire/{__version__} (territoire report)"})
-    opener = urllib.request.build_opener(_NoRedirect)
-    server = query.host
     try:
-        with opener.open(request, timeout=TIMEOUT) as response:
-            data = response.read(MAX_BYTES + 1)
-    except urllib.error.HTTPError as err:
-        try:
-            detail = _detail(_error_text(err), query.token)
-        finally:
-            err.close()
-        raise _http_error(query, err.code, detail) from None
-    except urllib.error.URLError as err:
-        if isinstance(err.reason, TimeoutError):
-            raise StatsError("stats_timeout", UNAVAILABLE, server=server, seconds=TIMEOUT) from None
-        raise StatsError("stats_unreachable", UNAVAILABLE, server=server, reason=_reason(err.reason, query.token)) from None
-    except TimeoutError:
-        raise StatsError("stats_timeout", UNAVAILABLE, server=server, seconds=TIMEOUT) from None
-    except (OSError, http.client.HTTPException) as err:  # connection reset, answer cut short
-        raise StatsError("stats_unreachable", UNAVAILABLE, server=server, reason=_reason(err, query.token)) from None
-    if len(data) > MAX_BYTES:
-        raise StatsError("stats_too_large", UNAVAILABLE, server=server, size=MAX_BYTES // 2**20)
+        answer = request(url, caller="report", timeout=TIMEOUT, max_bytes=MAX_BYTES, data=body,
+                         headers={**headers, "Accept": "application/json"}, secrets=(query.token,))
+    except HttpFailure as failure:
+        raise _failure(query, failure) from None
+    if not 200 <= answer.status < 300:
+        raise _http_error(query, answer.status, detail(_error_text(answer.body), (query.token,)))
     try:
-        return json.loads(data)
+        return json.loads(answer.body)
     except (ValueError, RecursionError):  # not JSON, not UTF-8, numbers too long, nested too deep
-        raise StatsError("stats_bad_json", UNAVAILABLE, server=server) from None
+        raise StatsError("stats_bad_json", UNAVAILABLE, server=query.host) from None
+
+
+def _failure(query: StatsQuery, failure: HttpFailure) -> StatsError:
+    """No answer from the server, in the words of ``report``."""
+    server = query.host
+    if failure.kind == HttpFailure.INSECURE:
+        return StatsError("stats_insecure", SETUP, server=query.server)
+    if failure.kind == HttpFailure.TIMEOUT:
+        return StatsError("stats_timeout", UNAVAILABLE, server=server, seconds=TIMEOUT)
+    if failure.kind == HttpFailure.TOO_LARGE:
+        return StatsError("stats_too_large", UNAVAILABLE, server=server, size=MAX_BYTES // 2**20)
+    reason = Words(f"stats_{failure.reason.value}") if isinstance(failure.reason, Cause) else failure.reason
+    return StatsError("stats_unreachable", UNAVAILABLE, server=server, reason=reason)
 
 
 def _http_error(query: StatsQuery, status: int, detail: str) -> StatsError:
@@ -252,13 +225,9 @@ def _http_error(query: StatsQuery, status: int, detail: str) -> StatsError:
     return StatsError("stats_http_error", SETUP, server=server, status=status, detail=detail)
 
 
-def _error_text(err: urllib.error.HTTPError) -> str:
+def _error_text(body: bytes) -> str:
     """What a refusal says: Plausible's {"error": "…"}, Matomo's {"message": "…"}, else the text."""
-    try:
-        raw = err.read(4096)
-    except (OSError, http.client.HTTPException):
-        return ""
-    text = raw.decode("utf-8", "replace")
+    text = body[:4096].decode("utf-8", "replace")
     try:
         parsed = json.loads(text)
     except (ValueError, RecursionError):
@@ -268,26 +237,6 @@ def _error_text(err: urllib.error.HTTPError) -> str:
             if isinstance(parsed.get(key), str):
                 return parsed[key]
     return ""
-
-
-def _reason(reason: object, token: str) -> Words | str:
-    """Why a connection failed: in the site's language for the usual causes, else the system's words."""
-    if isinstance(reason, ConnectionRefusedError):
-        return Words("stats_refused")
-    if isinstance(reason, socket.gaierror):
-        return Words("stats_unknown_host")
-    if isinstance(reason, ssl.SSLError):
-        return Words("stats_certificate")
-    return _detail(getattr(reason, "strerror", None) or str(reason), token)
-
-
-def _detail(text: object, token: str, limit: int = 200) -> str:
-    """A server's words, safe to print: one line of printable characters, short, never the token."""
-    if not isinstance(text, str):
-        return ""
-    text = text.replace(token, "***") if token else text
-    text = " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # --- checks on the answers -----------------------------------------------------------------

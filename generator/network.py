@@ -1,5 +1,11 @@
-"""The one way an import reads the network: HTTPS (or this machine, for tests and tunnels),
-bounded in time and size, no redirect carrying a token elsewhere, failures in the officer's words."""
+"""The one way Territoire reads the network: HTTPS or this machine, bounded in time and size,
+never following a redirect that would carry a token, failures as data.
+
+Every answer comes back as an ``Answer``, whatever its status: what a 206, a 401 or a 429 means
+is the caller's to say. When there is no answer (an unsafe address, a server unreachable, too
+slow or answering too much), ``HttpFailure`` says so in neutral terms, and each caller says it
+in its own words (``imports/fetch.py`` for ``territoire import``, ``codes/report/stats_api.py``
+for ``territoire report``). No secret given in ``secrets`` is ever repeated in a failure."""
 
 from __future__ import annotations
 
@@ -10,24 +16,35 @@ import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from enum import Enum
 from urllib.parse import urlsplit, urlunsplit
 
-from .. import __version__
-from ..content.messages import Messages
-from .records import SourceError
-
-TIMEOUT = 60  # seconds, per request: connecting, then each read
-MAX_BYTES = 200 * 2**20  # a feed of 10,000 offers with long descriptions is about 50 MB
-
-SETUP = 2  # exit code: something for the officer to fix (address, credentials, settings)
-UNAVAILABLE = 4  # exit code: the source did not give a usable answer; trying later may work
-
+from . import __version__
 
 @dataclass(frozen=True)
 class Answer:
     status: int
     headers: dict[str, str]  # names in lower case
     body: bytes
+
+
+class Cause(Enum):
+    """Why a connection failed, when it is one of the usual causes: the caller words it."""
+
+    REFUSED = "refused"
+    UNKNOWN_HOST = "unknown_host"
+    CERTIFICATE = "certificate"
+
+
+class HttpFailure(Exception):
+    """No usable answer. ``kind`` is ``INSECURE``, ``TIMEOUT``, ``UNREACHABLE`` or ``TOO_LARGE``;
+    ``reason`` (unreachable only) is a ``Cause``, or else the system's words, safe to print."""
+
+    INSECURE, TIMEOUT, UNREACHABLE, TOO_LARGE = "insecure", "timeout", "unreachable", "too_large"
+
+    def __init__(self, kind: str, reason: Cause | str = ""):
+        super().__init__(kind)
+        self.kind, self.reason = kind, reason
 
 
 def safe_transport(url: str) -> bool:
@@ -48,20 +65,19 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # urllib then raises the 3xx as an HTTPError
 
 
-def request(url: str, msg: Messages, *, data: bytes | None = None, headers: dict | None = None,
-            secrets: tuple[str, ...] = (), max_bytes: int = MAX_BYTES) -> Answer:
-    """The answer, whatever its status (the caller knows what 206, 429 or 503 mean to its source);
-    SourceError when there is none: unsafe address, unreachable, too slow, too large.
-    ``secrets`` are never repeated in a message."""
-    host = shown_url(url, path=False)
+def request(url: str, *, caller: str, timeout: float, max_bytes: int, data: bytes | None = None,
+            headers: dict | None = None, secrets: tuple[str, ...] = ()) -> Answer:
+    """The answer, whatever its status; HttpFailure when there is none. A POST when ``data`` is
+    given. ``caller`` is the command that asks ("import", "report"), named in the User-Agent;
+    ``timeout`` is in seconds, for connecting and then for each read."""
     if not safe_transport(url):
-        raise SourceError(msg("import_insecure", url=shown_url(url)), SETUP)
+        raise HttpFailure(HttpFailure.INSECURE)
     sent = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET", headers={
-        "Accept": "*/*", **(headers or {}), "User-Agent": f"territoire/{__version__} (territoire import)"})
+        "Accept": "*/*", **(headers or {}), "User-Agent": f"territoire/{__version__} (territoire {caller})"})
     opener = urllib.request.build_opener(_NoRedirect)
     try:
         try:
-            response = opener.open(sent, timeout=TIMEOUT)
+            response = opener.open(sent, timeout=timeout)
         except urllib.error.HTTPError as err:
             response = err  # an answer all the same: its status, headers and body
         with response:
@@ -70,14 +86,14 @@ def request(url: str, msg: Messages, *, data: bytes | None = None, headers: dict
             answer_headers = {k.lower(): v for k, v in response.headers.items()}
     except urllib.error.URLError as err:
         if isinstance(err.reason, TimeoutError):
-            raise SourceError(msg("import_timeout", server=host, seconds=TIMEOUT), UNAVAILABLE) from None
-        raise SourceError(msg("import_unreachable", server=host, reason=_reason(err.reason, msg, secrets)), UNAVAILABLE) from None
+            raise HttpFailure(HttpFailure.TIMEOUT) from None
+        raise HttpFailure(HttpFailure.UNREACHABLE, _reason(err.reason, secrets)) from None
     except TimeoutError:
-        raise SourceError(msg("import_timeout", server=host, seconds=TIMEOUT), UNAVAILABLE) from None
+        raise HttpFailure(HttpFailure.TIMEOUT) from None
     except (OSError, http.client.HTTPException) as err:  # connection reset, answer cut short
-        raise SourceError(msg("import_unreachable", server=host, reason=_reason(err, msg, secrets)), UNAVAILABLE) from None
+        raise HttpFailure(HttpFailure.UNREACHABLE, _reason(err, secrets)) from None
     if len(body) > max_bytes:
-        raise SourceError(msg("import_too_large", server=host, size=max_bytes // 2**20), UNAVAILABLE)
+        raise HttpFailure(HttpFailure.TOO_LARGE)
     return Answer(status, answer_headers, body)
 
 
@@ -88,14 +104,14 @@ def shown_url(url: str, path: bool = True) -> str:
     return detail(urlunsplit((parts.scheme, host, parts.path, "", "")) if path else host)
 
 
-def _reason(reason: object, msg: Messages, secrets: tuple[str, ...]) -> str:
-    """Why a connection failed: in the site's language for the usual causes, else the system's words."""
+def _reason(reason: object, secrets: tuple[str, ...]) -> Cause | str:
+    """Why a connection failed: one of the usual causes, else the system's words."""
     if isinstance(reason, ConnectionRefusedError):
-        return msg("import_refused")
+        return Cause.REFUSED
     if isinstance(reason, socket.gaierror):
-        return msg("import_unknown_host")
+        return Cause.UNKNOWN_HOST
     if isinstance(reason, ssl.SSLError):
-        return msg("import_certificate")
+        return Cause.CERTIFICATE
     return detail(getattr(reason, "strerror", None) or str(reason), secrets)
 
 
