@@ -158,9 +158,11 @@ def test_filters_combine_update_counts_and_live_in_the_address(page, board):
 
 def test_show_more_adds_the_next_30(page, board):
     page.goto(page.base + "offres/?secteur=sante", wait_until="load")
+    # The server's page already has 30 cards (all sectors): wait for the filtered ones.
+    page.wait_for_selector("#offres-plus", state="visible")
     page.wait_for_function(f"document.querySelectorAll('{CARDS}').length === 30")
     sante = cards_of(board, sector="sante")
-    assert page.is_visible("#offres-plus")
+    assert page.locator(f"{CARDS} h3 a").first.text_content() == sante[0]["title"]
     assert page.text_content("#offres-plus") == f"Afficher 30 offres de plus sur les {fr(len(sante) - 30)} restantes"
     page.click("#offres-plus")
     page.wait_for_function(f"document.querySelectorAll('{CARDS}').length === 60")
