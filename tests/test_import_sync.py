@@ -384,3 +384,18 @@ def test_the_starters_commented_example_is_a_valid_setting(tmp_path, capsys):
     example = [line[2:] if line.startswith("# ") else line for line in lines[start:]]
     config.write_text("\n".join(lines[:start] + example) + "\n", "utf-8")
     assert main(["check", "--project", str(tmp_path / "site")]) == 0, capsys.readouterr().err
+
+
+def test_a_town_is_named_as_the_cog_writes_it():
+    from generator.imports.communes import commune_name
+
+    assert commune_name("05023") == "Briançon" and commune_name("2A004") == "Ajaccio" and commune_name("00000") is None
+    assert city_of("05 - BRIANCON") == "Briancon"  # what the label alone gives: why the code is read first
+
+
+def test_an_offer_with_its_insee_code_gets_the_accented_name(project):
+    project.upstream["offers"] = [offer(1, city=None, place_label="05 - BRIANCON", commune="05023", postal_code="05100"),
+                                  offer(2, city=None, place_label="05 - ST BONNET", commune="99999", postal_code="05500")]
+    assert _import(project) == 0
+    towns = {o["id"]: o["job"]["location"]["city"] for o in _data(project)["offers"]}
+    assert towns == {"P0001": "Briançon", "P0002": "St Bonnet"}  # an unknown code: the label

@@ -63,7 +63,8 @@ def test_wheel_carries_the_default_theme_and_starter(wheel):
     names = set(wheel.namelist())
     for path in ["generator/themes_bundled/default/main.html", "generator/themes_bundled/default/assets/territoire/attribution.js",
                  "generator/themes_bundled/default/partials/territoire/cards.html", "generator/starter/site_config.yml",
-                 "generator/starter/.github/workflows/publish.yml", "generator/py.typed"]:
+                 "generator/starter/.github/workflows/publish.yml", "generator/py.typed",
+                 "generator/imports/data/communes.tsv.gz", "generator/admin/decap/decap-cms.js"]:
         assert path in names, path
 
 

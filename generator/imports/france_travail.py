@@ -315,7 +315,7 @@ def _upstream(raw: Any) -> UpstreamOffer:
         description=description,
         apply_url=apply_url,
         apply_email=apply_email,
-        extra={"commune": commune} if commune else {},
+        commune=commune,
     )
 
 

@@ -26,6 +26,7 @@ from ..content.validation import validate
 from ..content.vocabularies import CONTRACTS
 from ..content.yaml_source import Source
 from ..locales import words
+from .communes import commune_name
 from .records import Skipped, UpstreamOffer
 
 # Contract codes and words as sources write them (normalised by ``_key``), on top of the
@@ -198,7 +199,7 @@ class Mapper:
     def __init__(self, settings: ImportSource, sectors: dict[str, str], msg: Messages, context: dict, today: date):
         self.settings, self.msg, self.context, self.today = settings, msg, context, today
         self.site_sectors = sectors
-        self.towns: dict[str, str] = {}  # commune or postal code → its name as best written (map_all)
+        self.towns: dict[str, str] = {}  # postal code → its town's name as best written (map_all)
         # What visitors read for an offer whose source names no employer; the pages know it by it.
         self.employer_unknown = words(msg.language, "site")["employer_unknown"]
         # A source may already write the site's keys or labels ("sante", "Santé"); the officer's
@@ -210,14 +211,13 @@ class Mapper:
 
     def map_all(self, records: list[UpstreamOffer]) -> Mapped:
         out = Mapped()
-        # France Travail writes one town "05 - BRIANCON" here and "05 - Briançon" there: the
-        # accented spelling of the same commune (or postal code) names both, so filters list it once.
+        # France Travail writes one town "05 - BRIANCON" here and "05 - Briançon" there; with no
+        # INSEE code the table knows, the accented spelling of the same postal code names both.
         self.towns.clear()
         for r in records:
             label = clean(r.place_label, line=True) if r.place_label else None
-            key = r.extra.get("commune") or r.postal_code
-            if label and key and not label.isupper():
-                self.towns.setdefault(key, city_of(label))
+            if label and r.postal_code and not label.isupper():
+                self.towns.setdefault(r.postal_code, city_of(label))
         for record in records:
             if record.id in out.jobs:
                 out.skipped.append(Skipped(record.id, None, self.msg("import_duplicate_id")))
@@ -296,9 +296,9 @@ class Mapper:
 
     def location(self, r: UpstreamOffer) -> dict | None:
         label = clean(r.place_label, line=True) if r.place_label else None
-        city = clean(r.city, 100, line=True) or (city_of(label) if label else None)
-        if label and label.isupper():
-            city = self.towns.get(r.extra.get("commune") or r.postal_code, city)
+        city = clean(r.city, 100, line=True) or commune_name(r.commune) or (city_of(label) if label else None)
+        if not r.city and not commune_name(r.commune) and label and label.isupper():
+            city = self.towns.get(r.postal_code or "", city)
         place: dict = {}
         if city:
             place["city"] = city

@@ -25,6 +25,7 @@ class UpstreamOffer:
     city: str | None = None
     postal_code: str | None = None
     place_label: str | None = None  # only a label, as France Travail's "05 - Gap": read by the mapping
+    commune: str | None = None  # the town's INSEE code (France Travail): its name as the COG writes it
     remote: bool = False
     salary_min: float | None = None
     salary_max: float | None = None
