@@ -148,3 +148,11 @@ def test_nginx_answers_410_for_withdrawn_offers(synced, tmp_path):
         answer = get(f"{base}/offres/{gone}/")
         assert answer.status == 410 and "plus disponible" in answer.body
         assert get(f"{base}/offres/{live}/").status == 200
+
+
+def test_an_offer_from_france_travail_cites_it(synced):
+    second = synced["second"]
+    upstream_id, entry = next((i, e) for i, e in sorted(second.items()) if not e["withdrawn"] and e["slug"] != synced["hidden"])
+    page = (synced["root"] / "site/offres" / entry["slug"] / "index.html").read_text("utf-8")
+    assert f'href="https://candidat.francetravail.fr/offres/recherche/detail/{upstream_id}"' in page
+    assert f"Source : France Travail, offre n° {upstream_id}" in page

@@ -19,6 +19,8 @@ from .vocabularies import CONTRACTS
 Contract = Literal[CONTRACTS.values]
 
 IMPORT_SOURCES = ("france_travail", "jobposting", "indeed_xml", "spreadsheet")
+# Where every France Travail offer can be read (and applied to): the page an imported one cites.
+FRANCE_TRAVAIL_OFFER_URL = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
 IMPORTS_FOLDER = "content/imports"  # one JSON file per source, written by ``territoire import`` only
 # France Travail's credentials: CI secrets, never in a file (site_config.yml is committed, often public).
 FRANCE_TRAVAIL_VARIABLES = ("FRANCE_TRAVAIL_CLIENT_ID", "FRANCE_TRAVAIL_CLIENT_SECRET")
@@ -234,4 +236,4 @@ class ImportSource(Model):
         return f"{IMPORTS_FOLDER}/{self.key}.json"
 
 
-__all__ = ["FRANCE_TRAVAIL_VARIABLES", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS", "SPREADSHEET_HEADERS"]
+__all__ = ["FRANCE_TRAVAIL_OFFER_URL", "FRANCE_TRAVAIL_VARIABLES", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS", "SPREADSHEET_HEADERS"]

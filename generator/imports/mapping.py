@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from html import unescape
+from urllib.parse import quote
 import re
 import unicodedata
 from collections import Counter
@@ -19,7 +20,7 @@ import nh3
 from slugify import slugify
 
 from ..content.fields import SLUG_MAX
-from ..content.imports import ImportSource
+from ..content.imports import FRANCE_TRAVAIL_OFFER_URL, ImportSource
 from ..content.messages import Messages
 from ..content.model import Job
 from ..content.validation import validate
@@ -47,8 +48,6 @@ KNOWN_CONTRACTS = {
     "temporary": "cdd", "intern": "stage", "contractor": "liberal", "seasonal": "saisonnier",
     "apprenticeship": "alternance",
 }
-# Where a France Travail offer can always be applied to, when it names no other way.
-FRANCE_TRAVAIL_OFFER = "https://candidat.francetravail.fr/offres/recherche/detail/{id}"
 _ROME = re.compile(r"^[A-N]\d{4}$")
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffe\uffff]")
 _EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
@@ -332,7 +331,8 @@ class Mapper:
         if email and _EMAIL.match(email):
             return {"email": email}
         if self.settings.source == "france_travail":
-            return {"url": FRANCE_TRAVAIL_OFFER.format(id=slugify(r.id, lowercase=False) or "")}
+            # A France Travail offer can always be applied to on its own page there.
+            return {"url": FRANCE_TRAVAIL_OFFER_URL.format(id=quote(r.id, safe=""))}
         if url:
             return {"url": url}  # refused by the model (not https): the warning names it
         return {"email": email} if email else {}

@@ -127,6 +127,7 @@ CATALOGUE = {
         "json_link": "The jobs for partner websites (JSON)",
         "csv_link": "Download the jobs (CSV spreadsheet)",
         "job_gone": "This job is no longer available",
+        "job_source_france_travail": "Source: France Travail, offer no. {id}",  # an offer imported from France Travail cites it
         "employer_unknown": "Employer not disclosed",  # an imported offer whose source names no employer
         "job_gone_text": "The job “{title}” ({employer}) is closed: applications ended on {date}.",
         "job_gone_sector": "See the jobs in {sector} ({count})",

@@ -127,6 +127,7 @@ CATALOGUE = {
         "json_link": "Les offres pour les sites partenaires (JSON)",
         "csv_link": "Télécharger les offres (tableur CSV)",
         "job_gone": "Cette offre n'est plus disponible",
+        "job_source_france_travail": "Source : France Travail, offre n° {id}",  # an offer imported from France Travail cites it
         "employer_unknown": "Employeur non communiqué",  # an imported offer whose source names no employer
         "job_gone_text": "L'offre « {title} » ({employer}) est close : la date limite de candidature était le {date}.",
         "job_gone_sector": "Voir les offres du secteur {sector} ({count})",

@@ -13,9 +13,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
+from urllib.parse import quote
 
 from babel.numbers import format_decimal
 
+from ..content.imports import FRANCE_TRAVAIL_OFFER_URL
 from ..content.urls import PAGE_SEGMENT
 from ..content.vocabularies import CONTRACTS
 from . import dates
@@ -194,6 +196,16 @@ class JobBoard:
             self._descriptions[slug] = render(self.published[slug].description)
         return self._descriptions[slug]
 
+    def source(self, slug: str) -> dict | None:
+        """An offer imported from France Travail cites it, with its number and its page there."""
+        imported = self.content.imported.get(slug)
+        sources = {entry.key: entry.source for entry in self.content.config.imports}
+        if imported is None or sources.get(imported[0]) != "france_travail":
+            return None
+        number = imported[1]
+        return {"text": self.t["job_source_france_travail"].format(id=number),
+                "url": FRANCE_TRAVAIL_OFFER_URL.format(id=quote(number, safe=""))}
+
     def job_view(self, slug: str, job, view: dict) -> dict:
         """What the job page adds to the view: contract in words, JSON-LD, related stories."""
         self._descriptions[slug] = view["description_html"]
@@ -208,6 +220,7 @@ class JobBoard:
             logo_url=base_url + logo["src"] if logo else None, clock=self.clock,
             typeset=for_language(self.lang, markup=True),
         )
+        view["source"] = self.source(slug)
         view["stories"] = self.related_stories(slug, job)
         view["sector_url"] = self.sector_url(job.sector) if job.sector in self.by_sector else None
         if job.apply.url:
