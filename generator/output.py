@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import shutil
@@ -25,10 +24,14 @@ def refuse_dangerous_output(project: Path, out: Path, default: str) -> None:
         raise _refused(project, "output_is_project", out, example=project / default)
 
 
-def _message(project: Path, key: str, **values) -> str:
+def _messages(project: Path) -> Messages:
     from .content.project import language_of
 
-    return Messages(language_of(project))(key, **values)
+    return Messages(language_of(project))
+
+
+def _message(project: Path, key: str, **values) -> str:
+    return _messages(project)(key, **values)
 
 
 def _refused(project: Path, key: str, path: Path, **values) -> OutputError:
@@ -51,7 +54,7 @@ def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None 
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
     except OSError as err:
-        raise _refused(project, "output_unwritable", target.parent, reason=_reason(err, project)) from None
+        raise _refused(project, "output_unwritable", target.parent, reason=_messages(project).os_error(err)) from None
     try:
         yield tmp
     except BaseException:
@@ -82,7 +85,7 @@ def atomic_dir(target: Path, project: Path, companions: dict[str, bytes] | None 
         for part, _ in staged:
             part.unlink(missing_ok=True)
         if isinstance(err, OSError):
-            raise _refused(project, "output_unwritable", target.parent, reason=_reason(err, project)) from None
+            raise _refused(project, "output_unwritable", target.parent, reason=_messages(project).os_error(err)) from None
         raise
     for part, final in staged:
         os.replace(part, final)
@@ -103,7 +106,7 @@ def _check_replaceable(target: Path, project: Path) -> None:
     try:
         ours = (target / MARKER).is_file() or not any(target.iterdir())
     except OSError as err:
-        raise _refused(project, "output_unwritable", target, reason=_reason(err, project)) from None
+        raise _refused(project, "output_unwritable", target, reason=_messages(project).os_error(err)) from None
     if not ours:
         raise _refused(project, "output_not_ours", target, marker=MARKER)
 
@@ -135,12 +138,6 @@ def _alive(pid: int) -> bool:
     except OSError:  # someone else's process
         return True
     return True
-
-
-def _reason(err: OSError, project: Path) -> str:
-    key = {errno.EACCES: "os_denied", errno.EPERM: "os_denied", errno.EROFS: "os_read_only",
-           errno.ENOSPC: "os_full", errno.EDQUOT: "os_full", errno.ENAMETOOLONG: "os_name_too_long"}.get(err.errno)
-    return _message(project, key) if key else (err.strerror or str(err))
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -399,3 +399,17 @@ def test_an_offer_with_its_insee_code_gets_the_accented_name(project):
     assert _import(project) == 0
     towns = {o["id"]: o["job"]["location"]["city"] for o in _data(project)["offers"]}
     assert towns == {"P0001": "Briançon", "P0002": "St Bonnet"}  # an unknown code: the label
+
+
+def test_an_address_the_model_refuses_sends_a_france_travail_offer_to_its_page():
+    from generator.content.imports import ImportSource
+    from generator.content.messages import Messages
+    from generator.imports.mapping import Mapper
+
+    settings = ImportSource(source="france_travail", departements=["05"], default_sector="sante")
+    mapper = Mapper(settings, {"sante": "Santé"}, Messages("fr"), {"timezone": "Europe/Paris"}, date(2026, 12, 3))
+    mapped = mapper.map_all([offer(1, apply_email="andré@mairie-gap.fr"), offer(2, apply_email="rh/gap@mairie.fr")])
+    assert not mapped.skipped
+    assert {j["apply"]["url"] for j in mapped.jobs.values()} == {
+        "https://candidat.francetravail.fr/offres/recherche/detail/P0001",
+        "https://candidat.francetravail.fr/offres/recherche/detail/P0002"}

@@ -71,7 +71,7 @@ def _say(args, problems, headline: str, msg) -> None:
             with open(args.report, mode, encoding="utf-8") as out:
                 out.write(report)
         except OSError as err:
-            raise ValueError(msg("report_unwritable", path=args.report, reason=err.strerror or err)) from None
+            raise ValueError(msg("report_unwritable", path=args.report, reason=msg.os_error(err))) from None
 
 
 def _prefix(project: Path) -> str:

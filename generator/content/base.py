@@ -14,3 +14,13 @@ class Model(BaseModel):
 def _error(kind: str, at: str | None = None, **ctx):
     """A rule across fields; ``at`` names the field the officer should look at."""
     return PydanticCustomError(kind, kind, {**ctx, "at": at} if at else ctx)
+
+
+def written_secret(data, names: set[str]) -> str | None:
+    """The key of ``data`` that names a secret (``client_secret``, ``Token``): site_config.yml is
+    committed and often public, so a secret written there is refused, saying where it belongs."""
+    if isinstance(data, dict):
+        for key in data:
+            if isinstance(key, str) and key.strip().lower().replace("-", "_") in names:
+                return key
+    return None

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import field_validator, model_validator
 
 from .fields import HttpsUrl, Slug, Text, doc
-from .base import Model, _error
+from .base import Model, _error, written_secret
 from .vocabularies import CONTRACTS
 
 Contract = Literal[CONTRACTS.values]
@@ -47,7 +47,11 @@ SPREADSHEET_HEADERS = {
 
 _DEPARTEMENT = re.compile(r"^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$")
 _COMMUNE = re.compile(r"^(\d{5}|2[AB]\d{3})$")  # INSEE code
-_ROME = re.compile(r"^[A-N]\d{4}$")
+ROME_CODE = re.compile(r"^[A-N]\d{4}$")  # a job of France Travail's ROME: J1506
+_CODES = {  # France Travail's search criteria: each list's code, and the message for a wrong one
+    "departements": (_DEPARTEMENT, "import_departement"), "communes": (_COMMUNE, "import_commune"),
+    "rome": (ROME_CODE, "import_rome"),
+}
 # Which source reads which field: another source's field is a mistake, said as such.
 _ONLY = {
     "departements": {"france_travail"}, "communes": {"france_travail"}, "rome": {"france_travail"},
@@ -163,34 +167,17 @@ class ImportSource(Model):
     @model_validator(mode="before")
     @classmethod
     def _no_secret(cls, data):
-        if isinstance(data, dict):
-            for key in data:
-                if isinstance(key, str) and key.strip().lower().replace("-", "_") in _SECRET_KEYS:
-                    raise _error("import_secret", at=key, field=key, variables=" et ".join(FRANCE_TRAVAIL_VARIABLES))
+        if (key := written_secret(data, _SECRET_KEYS)) is not None:
+            raise _error("import_secret", at=key, field=key, variables=" / ".join(FRANCE_TRAVAIL_VARIABLES))
         return data
 
-    @field_validator("departements")
+    @field_validator("departements", "communes", "rome")
     @classmethod
-    def _departements(cls, value: list[str]) -> list[str]:
+    def _codes(cls, value: list[str], info) -> list[str]:
+        pattern, kind = _CODES[info.field_name]
         for item in value:
-            if not _DEPARTEMENT.match(item):
-                raise _error("import_departement", input=item)
-        return value
-
-    @field_validator("communes")
-    @classmethod
-    def _communes(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if not _COMMUNE.match(item):
-                raise _error("import_commune", input=item)
-        return value
-
-    @field_validator("rome")
-    @classmethod
-    def _rome(cls, value: list[str]) -> list[str]:
-        for item in value:
-            if not _ROME.match(item):
-                raise _error("import_rome", input=item)
+            if not pattern.match(item):
+                raise _error(kind, input=item)
         return value
 
     @field_validator("columns")
@@ -236,4 +223,4 @@ class ImportSource(Model):
         return f"{IMPORTS_FOLDER}/{self.key}.json"
 
 
-__all__ = ["FRANCE_TRAVAIL_OFFER_URL", "FRANCE_TRAVAIL_VARIABLES", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS", "SPREADSHEET_HEADERS"]
+__all__ = ["FRANCE_TRAVAIL_OFFER_URL", "FRANCE_TRAVAIL_VARIABLES", "ROME_CODE", "IMPORTS_FOLDER", "IMPORT_SOURCES", "ImportSource", "OfferOverride", "SPREADSHEET_FIELDS", "SPREADSHEET_HEADERS"]

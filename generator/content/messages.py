@@ -6,6 +6,7 @@ Each message says what is wrong and how to fix it."""
 from __future__ import annotations
 
 import difflib
+import errno
 from typing import Any
 
 from ..locales import supported, words
@@ -28,6 +29,14 @@ class Messages:
     def counted(self, key: str, **counts: int) -> str:
         """``key`` with each count written by its own plural, ``{key}_{name}``: "3 campagnes, 1 offre"."""
         return self(key, **{name: self._entries[f"{key}_{name}"].format(count=n) for name, n in counts.items()})
+
+    def os_error(self, err: BaseException) -> str:
+        """Why a file could not be used, in the site's language for the usual causes (denied,
+        read-only or full disk, missing, a folder), else the system's words."""
+        key = {errno.EACCES: "os_denied", errno.EPERM: "os_denied", errno.EROFS: "os_read_only",
+               errno.ENOSPC: "os_full", errno.EDQUOT: "os_full", errno.ENAMETOOLONG: "os_name_too_long",
+               errno.ENOENT: "os_not_found", errno.EISDIR: "os_is_folder"}.get(getattr(err, "errno", None))
+        return self(key) if key else (getattr(err, "strerror", None) or str(err))
 
     def number(self, value: float) -> str:
         """A number as an officer writes it: 10 000 000, not 10000000.0."""

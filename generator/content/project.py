@@ -5,7 +5,6 @@ Every problem of every file is collected before failing, so one run shows them a
 from __future__ import annotations
 
 import os
-import re
 from stat import S_ISREG
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,7 +182,6 @@ def load_project(root: Path, parsed: dict | None = None) -> Content:
 
 
 REGISTRY_FILE = "qr-codes.yml"
-_SLUG_LINE = re.compile(r'^\s*"slug": "([a-z0-9-]+)",$')
 
 
 def load_config(root: Path) -> tuple[SiteConfig, Source]:
@@ -268,10 +266,8 @@ def _load_imports(root, config, config_source, jobs, present, sources, imported,
 
 def _read_import_file(path: Path, rel: str, msg, context) -> tuple[dict, list[Problem]]:
     """slug → (upstream id, Job, line of the offer in the file, withdrawn) and the problems."""
-    import json
-
     from .model import Job
-    from ..imports.store import parse
+    from ..imports.store import BrokenFile, offer_lines, parse
 
     problems: list[Problem] = []
     text, read_problems = read_text(path, rel, msg, yaml_comments=False)
@@ -280,14 +276,9 @@ def _read_import_file(path: Path, rel: str, msg, context) -> tuple[dict, list[Pr
         return {}, problems
     try:
         data = parse(text)
-    except json.JSONDecodeError as err:  # its words are Python's, in English: the line says where
-        return {}, [Problem(rel, err.lineno, None, msg("import_file_broken", detail=msg("import_file_not_json")))]
-    except (ValueError, RecursionError) as err:
-        return {}, [Problem(rel, None, None, msg("import_file_broken", detail=str(err)))]
-    lines = {}
-    for number, line in enumerate(text.split("\n"), 1):
-        if (found := _SLUG_LINE.match(line)):
-            lines[found.group(1)] = number - 2  # the offer's "{", above "id"
+    except BrokenFile as err:
+        return {}, [err.problem(rel, msg)]
+    lines = offer_lines(text)
     loaded = {}
     for entry in data.entries.values():
         line = lines.get(entry.slug)

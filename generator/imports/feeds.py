@@ -65,7 +65,7 @@ def read_source(settings: ImportSource, root: Path, msg: Messages, *, max_bytes:
             raise SourceError(msg("import_feed_file_too_large", file=name, size=max_bytes // 2**20), SETUP)
         return path.read_bytes()
     except OSError as err:
-        raise SourceError(msg("import_feed_file_unreadable", file=name, reason=detail(err.strerror or str(err))), SETUP) from None
+        raise SourceError(msg("import_feed_file_unreadable", file=name, reason=msg.os_error(err)), SETUP) from None
 
 
 def broken(settings: ImportSource) -> int:

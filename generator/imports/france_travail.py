@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Mapping
 from urllib.parse import urlencode
 
+from ..content.fields import EMAIL_RE
 from ..content.imports import FRANCE_TRAVAIL_VARIABLES, ImportSource
 from ..content.messages import Messages
 from ..network import Answer, detail, safe_transport
@@ -43,7 +44,6 @@ TOKEN_MARGIN = 60  # seconds before its expiry when a token is renewed
 clock = time.monotonic
 sleep = time.sleep
 
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"']+@[^@\s<>()\[\],;:\"']+\.[A-Za-z]{2,}$")
 _HTTPS = re.compile(r"https://[^\s<>\"']+")
 _FULLY_REMOTE = re.compile(
     r"(?<!pas de )(?<!pas en )(?<!sans )(?:t[ée]l[ée]travail\s+(?:complet|total|int[ée]gral|[àa]\s*100\s*%)"
@@ -293,7 +293,7 @@ def _upstream(raw: Any) -> UpstreamOffer:
                  or text(contact, "urlPostulation", "contact.urlPostulation"))
     email = text(contact, "courriel", "contact.courriel")
     apply_email = None
-    if email and _EMAIL.match(email):
+    if email and EMAIL_RE.match(email):
         apply_email = email
     elif email and apply_url is None:  # "Pour postuler, utiliser le lien suivant : https://…"
         found = _HTTPS.search(email)
@@ -322,7 +322,7 @@ def _upstream(raw: Any) -> UpstreamOffer:
 def _json(body: bytes) -> Any:
     try:
         return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # nested too deep: no answer either
         return None
 
 

@@ -4,7 +4,6 @@ written: the site keeps yesterday's offers rather than losing today's."""
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -73,6 +72,7 @@ def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, to
     context = {"timezone": config.site.timezone or DEFAULT_TIMEZONE, "media_dir": root / "content" / "media", "media_files": []}
 
     previous = {entry.key: _previous(root, entry, msg) for entry in config.imports}
+    read_as = {key: found.read_as for key, found in previous.items()}
     hand_written = _hand_written(root)
     pinned = _pinned(root, msg)
     outcomes: list[Outcome] = []
@@ -96,24 +96,26 @@ def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, to
         path = root / entry.data_file
         outcomes.append(Outcome(entry, len(snapshot.offers), mapped.skipped, changes, synced, path, text=synced.text()))
     if not dry_run:
-        changed = {o.path: o.text for o in outcomes if _differs(o.path, o.text)}
-        store.write_all(changed)
+        # Unchanged files are left alone: no commit, no rebuild, for a night without news.
+        changed = {o.path: o.text for o in outcomes if o.text != read_as[o.settings.key]}
+        try:
+            store.write_all(changed)
+        except OSError as err:  # a full disk, a read-only checkout: the officer's (or CI's) to fix
+            raise SourceError(msg("import_unwritable", file=IMPORTS_FOLDER, reason=msg.os_error(err)), SETUP) from None
         for o in outcomes:
             o.written = o.path in changed
     return outcomes
 
 
 def _previous(root: Path, entry: ImportSource, msg: Messages) -> store.ImportFile:
-    path = root / entry.data_file
     try:
-        return store.read(path, entry.key, entry.source)
-    except (ValueError, RecursionError, UnicodeDecodeError) as err:
-        # Starting afresh would give offers new addresses: the officer decides.
-        where = f"{entry.data_file}:{err.lineno}" if isinstance(err, json.JSONDecodeError) else entry.data_file
-        what = msg("import_file_not_json") if isinstance(err, (json.JSONDecodeError, UnicodeDecodeError)) else str(err)
-        raise SourceError(f"{where}: {msg('import_file_broken', detail=what)}", SETUP) from None
+        return store.read(root / entry.data_file, entry.key, entry.source)
+    except store.BrokenFile as err:  # starting afresh would give offers new addresses: the officer decides
+        raise SourceError(str(err.problem(entry.data_file, msg)), SETUP) from None
+    except UnicodeDecodeError:
+        raise SourceError(str(store.BrokenFile("import_file_not_json").problem(entry.data_file, msg)), SETUP) from None
     except OSError as err:
-        raise SourceError(f"{entry.data_file}: {err.strerror or err}", SETUP) from None
+        raise SourceError(msg("import_unreadable", file=entry.data_file, reason=msg.os_error(err)), SETUP) from None
 
 
 def _hand_written(root: Path) -> set[str]:
@@ -137,14 +139,6 @@ def _pinned(root: Path, msg: Messages) -> set[str]:
         if isinstance(jobs, list):
             found |= {slug for slug in jobs if isinstance(slug, str)}
     return found
-
-
-def _differs(path: Path, text: str) -> bool:
-    """Unchanged files are left alone: no commit, no rebuild, for a night without news."""
-    try:
-        return path.read_text("utf-8") != text
-    except OSError:
-        return True
 
 
 __all__ = ["IMPORTS_FOLDER", "Outcome", "run"]

@@ -19,8 +19,8 @@ from datetime import date
 import nh3
 from slugify import slugify
 
-from ..content.fields import SLUG_MAX
-from ..content.imports import FRANCE_TRAVAIL_OFFER_URL, ImportSource
+from ..content.fields import EMAIL_RE, SLUG_MAX
+from ..content.imports import FRANCE_TRAVAIL_OFFER_URL, ROME_CODE, ImportSource
 from ..content.messages import Messages
 from ..content.model import Job
 from ..content.validation import validate
@@ -48,9 +48,7 @@ KNOWN_CONTRACTS = {
     "temporary": "cdd", "intern": "stage", "contractor": "liberal", "seasonal": "saisonnier",
     "apprenticeship": "alternance",
 }
-_ROME = re.compile(r"^[A-N]\d{4}$")
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff\ufffe\uffff]")
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
 _PLACE_LABEL = re.compile(r"^\s*(?:\d{2,3}|2[AB])\s*-\s*(.+?)\s*$")
 _AMOUNT = r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:[.,](\d{1,2}))?"
 _SALARY_PERIODS = {"mensuel": "month", "horaire": "hour", "annuel": "year"}
@@ -283,7 +281,7 @@ class Mapper:
             code = clean(code) or ""
             if (found := self.sector_keys.get(_key(code))) is not None:
                 return found
-            if _ROME.match(code):  # "J15" or "J" maps "J1506": the longest written start wins
+            if ROME_CODE.match(code):  # "J15" or "J" maps "J1506": the longest written start wins
                 for length in (4, 3, 2, 1):
                     if (found := self.settings.sectors.get(code[:length])) is not None:
                         return found
@@ -328,7 +326,7 @@ class Mapper:
         if url and url.startswith("https://"):
             return {"url": url}
         email = clean(r.apply_email)
-        if email and _EMAIL.match(email):
+        if email and EMAIL_RE.match(email):  # the model's own rule: else the offer's page
             return {"email": email}
         if self.settings.source == "france_travail":
             # A France Travail offer can always be applied to on its own page there.

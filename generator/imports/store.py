@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from ..content.errors import Problem
 
 FORMAT = 1
 
@@ -48,6 +51,7 @@ class ImportFile:
     name: str
     source: str
     entries: dict[str, Entry]  # by upstream id
+    read_as: str = ""  # the text it was read from ("" before the first import): unchanged, not rewritten
 
     def text(self) -> str:
         entries = [self.entries[key].to_json() for key in sorted(self.entries)]
@@ -55,23 +59,53 @@ class ImportFile:
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+class BrokenFile(ValueError):
+    """A file this module did not write (edited by hand, cut short): ``key`` says what in the
+    catalogue's words, ``line`` where, when it is known."""
+
+    def __init__(self, key: str, line: int | None = None):
+        super().__init__(key)
+        self.key, self.line = key, line
+
+    def problem(self, rel: str, msg) -> Problem:
+        return Problem(rel, self.line, None, msg("import_file_broken", detail=msg(self.key)))
+
+
+# ``text`` writes each offer's "{", then "id", then "slug" on lines of their own.
+_SLUG_LINE = re.compile(r'^\s*"slug": "([a-z0-9-]+)",$')
+_OFFER_START = re.compile(r"^ {2}\{$")
+
+
+def offer_lines(text: str) -> dict[str, int]:
+    """slug → the line of its offer's "{" in a file ``text`` wrote: where to look."""
+    return {found.group(1): number - 2 for number, line in enumerate(text.split("\n"), 1)
+            if (found := _SLUG_LINE.match(line))}
+
+
 def parse(text: str) -> ImportFile:
-    """ValueError (with what is wrong) for a file this module did not write."""
-    data = json.loads(text)
+    """The file's offers; BrokenFile for anything this module did not write."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise BrokenFile("import_file_not_json", err.lineno) from None
+    except (ValueError, RecursionError):  # nested past what Python reads
+        raise BrokenFile("import_file_not_json") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("offers"), list):
-        raise ValueError("format")
+        raise BrokenFile("import_file_not_ours", 1)
+    starts = [number for number, line in enumerate(text.split("\n"), 1) if _OFFER_START.match(line)]
     entries: dict[str, Entry] = {}
     for number, item in enumerate(data["offers"]):
         try:
             entry = Entry.from_json(item)
         except (KeyError, TypeError, ValueError):
-            raise ValueError(f"offers[{number}]") from None
+            raise BrokenFile("import_file_offer", starts[number] if number < len(starts) else None) from None
         entries[entry.id] = entry
-    return ImportFile(str(data.get("import", "")), str(data.get("source", "")), entries)
+    return ImportFile(str(data.get("import", "")), str(data.get("source", "")), entries, text)
 
 
 def read(path: Path, name: str, source: str) -> ImportFile:
-    """The file as the last import left it; an empty one before the first import."""
+    """The file as the last import left it; an empty one before the first import. BrokenFile,
+    UnicodeDecodeError or OSError when it cannot be read."""
     try:
         text = path.read_text("utf-8")
     except FileNotFoundError:

@@ -113,13 +113,7 @@ def _fail(t: dict, key: str, code: int = 2, **values) -> int:
 
 
 def _reason(err: BaseException, msg: Messages) -> str:
-    """Why a file could not be used, in the site's language."""
-    if isinstance(err, FileNotFoundError):
-        return msg("os_not_found")
-    if isinstance(err, IsADirectoryError):
-        return msg("os_is_folder")
-    if isinstance(err, PermissionError):
-        return msg("os_denied")
+    """Why a log could not be read: a damaged gzip file, or what any file meets."""
     if isinstance(err, (EOFError, zlib.error, gzip.BadGzipFile)):
         return msg("os_gzip_damaged")
-    return getattr(err, "strerror", None) or str(err)
+    return msg.os_error(err)
