@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from generator.cli import main
 
@@ -260,3 +261,28 @@ def test_the_legal_notice_gives_the_host_s_phone(tmp_path):
     assert build(tmp_path, "--today", "2026-11-23") == 0
     legal = (tmp_path / "site/mentions-legales/index.html").read_text("utf-8")
     assert "2 rue du Serveur, 75000 Paris<br>+33 1 23 45 67 89" in legal
+
+
+def test_a_campaign_shows_its_key_figures_and_arguments_under_its_button(tmp_path):
+    make_project(tmp_path)
+    campaign = tmp_path / "content/campaigns/soignants.yml"
+    campaign.write_text(campaign.read_text("utf-8") + (
+        'key_figures:\n  - {value: "120", label: "postes à pourvoir"}\n'
+        'arguments:\n  - {title: "Prime d\'installation", body: "Jusqu\'à **5 000 €**.", url: "https://aides.example.fr/"}\n'
+    ), "utf-8")
+    assert build(tmp_path) == 0
+    page = (tmp_path / "site/soignants/index.html").read_text("utf-8")
+    button, figure, argument = (page.index(x) for x in ("territoire-cta", "<strong>120</strong>", "Prime d’installation"))
+    assert button < figure < argument  # the strongest facts right under the call to action
+    assert "<strong>5 000 €</strong>" in page and 'href="https://aides.example.fr/"' in page
+
+
+def test_an_employers_logo_is_on_its_offers_page(tmp_path):
+    make_project(tmp_path)
+    Image.new("RGB", (240, 80), (30, 90, 160)).save(tmp_path / "content/media/ch-logo.png")
+    job = tmp_path / "content/jobs/infirmier.yml"
+    job.write_text(job.read_text("utf-8").replace("{name: Centre hospitalier}", "{name: Centre hospitalier, logo: ch-logo.png}"), "utf-8")
+    assert build(tmp_path) == 0
+    page = (tmp_path / "site/offres/infirmier/index.html").read_text("utf-8")
+    logo = page[page.index("territoire-job__logo"):]
+    assert 'alt=""' in logo[:logo.index(">")]  # the name follows: read once

@@ -348,7 +348,7 @@ def test_campaign_pages_stay_landing_pages_at_scale(browser, server, board):
             more = campaign.meta["campaign"]["more_jobs"]
             if more:  # the filtered job board, with the count of what it holds
                 link = page.locator("#offres").locator("..").get_by_role("link", name="Voir les")
-                assert f"{campaign.meta['campaign']['jobs_total_label']} offres" in link.inner_text()
+                assert f"{fr(campaign.meta['campaign']['jobs_total'])} offres" in link.inner_text()
                 link.click()
                 page.wait_for_load_state()
                 shown = page.locator("#offres-liste > li.territoire-card--job")

@@ -15,7 +15,7 @@ from .fields import (
     DEFAULT_TIMEZONE, Color, Email, EmailOrUrl, HttpsUrl, Link, LooseText, Markdown, MediaPath, Phone,
     PostalCode, RetiredTarget, SiteUrl, Slug, Text, TimeZone, When, Year, doc, given, rules,
 )
-from .base import Model, _error
+from .base import Model, _error, written_secret
 from .imports import Contract, ImportSource
 from .vocabularies import (
     ACCESSIBILITY_STATUSES, CONTRACTS, EVENT_KINDS, FORM_FIELDS, MEDIA, PAPER_SIZES, PRINTED_MEDIA, PROVIDERS,
@@ -316,13 +316,10 @@ class Analytics(Model):
     @classmethod
     def _no_token(cls, data):
         # An unknown field would only get "did you mean": a token needs to be told where it belongs.
-        if isinstance(data, dict):
-            for key in data:
-                if isinstance(key, str) and key.strip().lower().replace("-", "_") in _TOKEN_KEYS:
-                    provider = data.get("provider")
-                    variable = TOKEN_VARIABLES.get(provider) if isinstance(provider, str) else None
-                    variable = variable or "/".join(TOKEN_VARIABLES.values())
-                    raise _error("analytics_token", at=key, field=key, variable=variable)
+        if (key := written_secret(data, _TOKEN_KEYS)) is not None:
+            provider = data.get("provider")
+            variable = TOKEN_VARIABLES.get(provider) if isinstance(provider, str) else None
+            raise _error("analytics_token", at=key, field=key, variable=variable or "/".join(TOKEN_VARIABLES.values()))
         return data
 
     @model_validator(mode="after")
@@ -1144,6 +1141,16 @@ class Campaign(Model):
         "Header image of the page: image and alt.", default=None,
     )
     intro: Markdown | None = doc("Texte de présentation (Markdown).", "Introduction (Markdown).", default=None)
+    key_figures: list[KeyFigure] = doc(
+        "Chiffres clés de la campagne, sous le bouton (value et label) : les faits les plus forts, sur la "
+        "page qu'ouvre l'affiche.",
+        "Key figures of the campaign, under the button (value and label): the strongest facts, on the page "
+        "the poster opens.", default=[],
+    )
+    arguments: list[Aid] = doc(
+        "Arguments : aides, avantages, ce que le territoire offre à ce public (title, body, url).",
+        "Arguments: aids, benefits, what the territory offers this audience (title, body, url).", default=[],
+    )
     start: date | None = doc("Début de la campagne.", "Start of the campaign.", default=None)
     end: date | None = doc("Fin de la campagne, pas avant start.", "End of the campaign, not before start.", default=None)
     show: Show = doc(

@@ -73,7 +73,7 @@ CATALOGUE = {
         "follow": "Follow us",
         "current_campaigns": "Right now",
         "latest_jobs": "Latest jobs",
-        "see_all_jobs": "See all {count} jobs", "all_jobs": "All jobs",
+        "see_all_jobs": {"one": "See {count} job", "other": "See all {count} jobs"}, "all_jobs": "All jobs",
         "upcoming_events": "Upcoming events",
         "all_events": "All events",
         "all_testimonials": "All stories",
@@ -128,6 +128,7 @@ CATALOGUE = {
         "csv_link": "Download the jobs (CSV spreadsheet)",
         "job_gone": "This job is no longer available",
         "job_source_france_travail": "Source: France Travail, offer no. {id}",  # an offer imported from France Travail cites it
+        "campaign_arguments": "What the territory offers you",  # the heading of a campaign's arguments
         "employer_unknown": "Employer not disclosed",  # an imported offer whose source names no employer
         "job_gone_text": "The job “{title}” ({employer}) is closed: applications ended on {date}.",
         "job_gone_sector": "See the jobs in {sector} ({count})",

@@ -73,7 +73,7 @@ CATALOGUE = {
         "follow": "Nous suivre",
         "current_campaigns": "En ce moment",
         "latest_jobs": "Dernières offres",
-        "see_all_jobs": "Voir les {count} offres", "all_jobs": "Toutes les offres",
+        "see_all_jobs": {"one": "Voir {count} offre", "other": "Voir les {count} offres"}, "all_jobs": "Toutes les offres",
         "upcoming_events": "Prochains rendez-vous",
         "all_events": "Tout l'agenda",
         "all_testimonials": "Tous les témoignages",
@@ -128,6 +128,7 @@ CATALOGUE = {
         "csv_link": "Télécharger les offres (tableur CSV)",
         "job_gone": "Cette offre n'est plus disponible",
         "job_source_france_travail": "Source : France Travail, offre n° {id}",  # an offer imported from France Travail cites it
+        "campaign_arguments": "Ce que le territoire vous offre",  # the heading of a campaign's arguments
         "employer_unknown": "Employeur non communiqué",  # an imported offer whose source names no employer
         "job_gone_text": "L'offre « {title} » ({employer}) est close : la date limite de candidature était le {date}.",
         "job_gone_sector": "Voir les offres du secteur {sector} ({count})",

@@ -35,7 +35,8 @@ _IN_HTML = re.compile(r"'|&#39;|&#[xX]27;|&apos;")
 # What is never prose: the whole element, or a comment.
 _NOT_TEXT = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1\s*>|<!--.*?-->", re.S | re.I)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"[^"]*|'[^']*)$""")
-_TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder"})
+# data-label: the job filters' option text, which jobs.js writes back after each change.
+_TEXT_ATTRIBUTES = frozenset({"alt", "title", "aria-label", "placeholder", "data-label"})
 # <meta> whose content is read as text (search results, link previews); never og:url nor og:image.
 _TEXT_META = re.compile(
     r"""\b(?:name|property)\s*=\s*["'](?:description|og:title|og:description|og:site_name|og:image:alt|"""

@@ -154,7 +154,7 @@ class MediaLibrary:
                 try:
                     data = clean_file(self.media_dir / rel)
                 except SvgRefused as refused:  # changed since it was checked (live preview)
-                    raise UnreadableImage(rel, detail=f"{refused.kind}: {refused.found}") from None
+                    raise UnreadableImage(rel, refused.kind, input=rel, found=refused.found) from None  # as check says it
                 write_file(out / "media" / rel, data)
                 continue
             src = self.source(rel)

@@ -86,6 +86,7 @@ class JobBoard:
         """``published``: the offers not expired, by slug; ``newest``: their cards, newest first;
         ``stories``: testimonial cards, by slug."""
         self.content = content
+        self.france_travail = {entry.key for entry in content.config.imports if entry.source == "france_travail"}
         self.views = views
         self.t = t
         self.clock = clock
@@ -199,8 +200,7 @@ class JobBoard:
     def source(self, slug: str) -> dict | None:
         """An offer imported from France Travail cites it, with its number and its page there."""
         imported = self.content.imported.get(slug)
-        sources = {entry.key: entry.source for entry in self.content.config.imports}
-        if imported is None or sources.get(imported[0]) != "france_travail":
+        if imported is None or imported[0] not in self.france_travail:
             return None
         number = imported[1]
         return {"text": self.t["job_source_france_travail"].format(id=number),

@@ -184,6 +184,15 @@ class Views:
                 "prefill_field": reg.prefill_field}
 
     # --- people and pictures -----------------------------------------------------------
+    @staticmethod
+    def key_figures(figures) -> list[dict]:
+        return [f.model_dump() for f in figures]
+
+    @staticmethod
+    def arguments(items) -> list[dict]:
+        """Aids of the territory, arguments of a campaign: title, text and official page."""
+        return [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in items]
+
     def image(self, image) -> dict | None:
         return self.media.picture(image.image, image.alt) if image else None
 

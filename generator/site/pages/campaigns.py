@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
 
 from ...content.urls import Urls
 from ..rich_text import plain, render
@@ -45,8 +44,8 @@ def plan(p: Plan) -> None:
             plain(campaign.intro) or campaign.slogan,
             campaign={
                 "slug": slug, "title": campaign.title, "slogan": campaign.slogan, "hero": views.image(campaign.hero),
-                "intro_html": render(campaign.intro), "jobs": jobs, "jobs_total": jobs_total, "more_jobs": more_jobs,
-                "jobs_total_label": format_decimal(jobs_total, locale=p.lang),  # 552, 2 400
+                "intro_html": render(campaign.intro), "key_figures": views.key_figures(campaign.key_figures),
+                "arguments": views.arguments(campaign.arguments), "jobs": jobs, "jobs_total": jobs_total, "more_jobs": more_jobs,
                 "events": shown_events, "more_events": more_events,
                 "testimonials": [p.story_cards[s] for s in show.testimonials or []],
                 "cta": _call_to_action(campaign.call_to_action, views, urls, p.event_cards, p.job_cards, p.series),

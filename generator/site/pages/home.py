@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from babel.numbers import format_decimal
 
 from ..rich_text import render
 from .plan import Plan
@@ -32,14 +31,13 @@ def plan(p: Plan) -> None:
     p.page("", "home.html", terr.name, p.content.config.site.description or terr.tagline,
         territory={
             "name": terr.name, "tagline": terr.tagline, "summary_html": render(terr.summary),
-            "hero": views.image(terr.hero), "key_figures": [f.model_dump() for f in terr.key_figures],
+            "hero": views.image(terr.hero), "key_figures": views.key_figures(terr.key_figures),
             "access": [{**a.model_dump(), "icon": access_icon(a.mode)} for a in terr.access],
             "living": [{"title": s.title, "body_html": render(s.body)} for s in terr.living],
             "services": [{"title": s.title, "body_html": render(s.body)} for s in terr.services],
-            "aids": [{"title": a.title, "body_html": render(a.body), "url": a.url} for a in terr.aids],
+            "aids": views.arguments(terr.aids),
             "partners": [{"name": x.name, "url": x.url, "logo": media.picture(x.logo, x.name)} for x in terr.partners],
         },
         campaigns=p.current_campaigns, jobs=p.newest[:HOME_JOBS], jobs_total=len(p.newest),
-        jobs_total_label=format_decimal(len(p.newest), locale=p.lang),
         events=p.upcoming[:HOME_EVENTS], testimonials=list(p.story_cards.values())[:3],
     )
