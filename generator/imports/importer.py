@@ -31,7 +31,6 @@ class Outcome:
     read: int  # offers the source gave
     skipped: list[Skipped]
     changes: Changes
-    file: store.ImportFile
     path: Path
     written: bool = False
     text: str = field(default="", repr=False)
@@ -94,7 +93,7 @@ def run(root: Path, *, names: list[str] | None = None, dry_run: bool = False, to
                                keep_withdrawn=entry.keep_withdrawn, taken=taken, named=named)
         previous[entry.key] = synced
         path = root / entry.data_file
-        outcomes.append(Outcome(entry, len(snapshot.offers), mapped.skipped, changes, synced, path, text=synced.text()))
+        outcomes.append(Outcome(entry, len(snapshot.offers), mapped.skipped, changes, path, text=synced.text()))
     if not dry_run:
         # Unchanged files are left alone: no commit, no rebuild, for a night without news.
         changed = {o.path: o.text for o in outcomes if o.text != read_as[o.settings.key]}

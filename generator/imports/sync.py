@@ -22,10 +22,6 @@ class Changes:
     unchanged: int = 0
     kept: list[Entry] = field(default_factory=list)  # unreadable upstream this time: left as they were
 
-    @property
-    def any(self) -> bool:
-        return bool(self.created or self.updated or self.withdrawn or self.forgotten)
-
 
 def sync(previous: ImportFile, mapped: Mapped, *, complete: bool, today: date, keep_withdrawn: int,
          taken: set[str], named: set[str] = frozenset()) -> tuple[ImportFile, Changes]:
